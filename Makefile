@@ -1,0 +1,47 @@
+# CTPN Knowledge Exchange. `make run` to try it, `make test` to check it.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+TEST_DATABASE_URL = $(or $(DATABASE_URL),$(shell bin/postgres-up))
+
+.PHONY: help install run test lint format check migrate seed clean
+
+help: ## Show this help
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+run: install ## Migrate, load demo content and serve on http://127.0.0.1:8000 (SQLite)
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install ## Start PostgreSQL and run checks and the whole test suite on it
+	@export DATABASE_URL="$(TEST_DATABASE_URL)"; \
+	echo "Testing against $${DATABASE_URL%%@*}@..."; \
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check && \
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check, ruff format --check, makemigrations --check, manage.py check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+
+format: install ## Format and fix what ruff can
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var

@@ -1,0 +1,58 @@
+"""The fixed top of the content tree: Home, Member cities, Research, Events."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+INTRODUCTION = (
+    "<p>The Counter Terrorism Preparedness Network brings European cities together to share "
+    "how they prepare for, prevent and respond to terrorism. Member cities publish their "
+    "practices here, invited experts contribute research, and the network's events are "
+    "listed with what was presented.</p>"
+)
+
+
+def _ensure_home() -> HomePage:
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    # Wagtail's installer leaves a "Welcome" page where the home page belongs.
+    for page in root.get_children().exclude(content_type__model="homepage"):
+        if page.slug == "home":
+            page.delete()
+    home = root.add_child(instance=HomePage(title="CTPN Knowledge Exchange", slug="home", introduction=INTRODUCTION))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="CTPN")
+    else:
+        site.root_page = home
+        site.site_name = "CTPN Knowledge Exchange"
+        site.save()
+    return home
+
+
+def _ensure_index(home, model, title, slug, introduction):
+    existing = model.objects.child_of(home).first()
+    if existing:
+        return existing
+    return home.add_child(instance=model(title=title, slug=slug, introduction=introduction, show_in_menus=True))
+
+
+@transaction.atomic
+def ensure_site_structure():
+    """Create what is missing of the top of the tree; change nothing that exists."""
+    from resources.models import CityIndexPage, EventIndexPage, ResearchIndexPage
+
+    home = _ensure_home()
+    cities = _ensure_index(
+        home, CityIndexPage, "Member cities", "cities", "<p>The cities and regions that make up the network.</p>"
+    )
+    research = _ensure_index(
+        home, ResearchIndexPage, "Research", "research", "<p>Research by the network's invited experts.</p>"
+    )
+    events = _ensure_index(
+        home, EventIndexPage, "Events", "events", "<p>Meetings, workshops and exercises of the network.</p>"
+    )
+    return home, cities, research, events

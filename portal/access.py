@@ -1,0 +1,147 @@
+"""Who may see what: the one place that answers it.
+
+Wagtail's own privacy is the source of truth (PageViewRestriction on pages,
+CollectionViewRestriction on documents). This module turns those restrictions
+into *audience sets* so that every surface (page views, listings, search, home
+page, documents) asks the same question the same way:
+
+- a page's audiences: ``{"public"}``, ``{"members"}``, ``{"authenticated"}``
+  or ``{"group:<id>", ...}``;
+- a user's audiences: what the user belongs to, ``{"all"}`` added for superusers
+  (Wagtail lets superusers through every group restriction).
+
+A user may see a page when the two sets meet, or the page is public.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group
+from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
+
+PUBLIC = "public"
+MEMBERS = "members"
+AUTHENTICATED = "authenticated"
+ALL = "all"
+NETWORK_MEMBERS_GROUP = "Network members"
+
+
+def network_members_group() -> Group:
+    """The group that members-only content is restricted to."""
+    group, _ = Group.objects.get_or_create(name=NETWORK_MEMBERS_GROUP)
+    return group
+
+
+def _group_audience(group: Group) -> str:
+    return MEMBERS if group.name == NETWORK_MEMBERS_GROUP else f"group:{group.pk}"
+
+
+def restriction_audiences(restriction: BaseViewRestriction) -> frozenset[str]:
+    """The audiences one Wagtail restriction lets through.
+
+    Password restrictions are switched off in settings; should one exist anyway,
+    it lets nobody through here, so its content is never listed or indexed.
+    """
+    if restriction.restriction_type == BaseViewRestriction.LOGIN:
+        return frozenset({AUTHENTICATED})
+    if restriction.restriction_type == BaseViewRestriction.GROUPS:
+        return frozenset(_group_audience(g) for g in restriction.groups.all())
+    return frozenset()
+
+
+def combine(outer: frozenset[str], inner: frozenset[str]) -> frozenset[str]:
+    """Audiences that pass both of two nested restrictions.
+
+    Anything a group restriction lets through is also signed in, so
+    ``authenticated`` narrows to the other set; two group sets narrow to what
+    they share (conservative: a user must hold one group allowed by both).
+    """
+    for wide in (PUBLIC, AUTHENTICATED):
+        if wide in outer:
+            return inner
+        if wide in inner:
+            return outer
+    return outer & inner
+
+
+def audiences_for_restrictions(restrictions: Iterable[BaseViewRestriction]) -> frozenset[str]:
+    audiences = frozenset({PUBLIC})
+    for restriction in restrictions:
+        audiences = combine(audiences, restriction_audiences(restriction))
+    return audiences
+
+
+def page_audiences(page: Page) -> frozenset[str]:
+    """Who may read ``page``, from its own and its ancestors' restrictions."""
+    restrictions = page.get_view_restrictions().prefetch_related("groups")
+    return audiences_for_restrictions(restrictions)
+
+
+def document_audiences(document) -> frozenset[str]:
+    """Who may download ``document``, from its collection's restrictions."""
+    restrictions = document.collection.get_view_restrictions().prefetch_related("groups")
+    return audiences_for_restrictions(restrictions)
+
+
+def audiences_for_user(user) -> frozenset[str]:
+    """Every audience ``user`` belongs to; cached on the user object per request."""
+    cached = getattr(user, "_portal_audiences", None)
+    if cached is not None:
+        return cached
+    audiences = {PUBLIC}
+    if user is not None and user.is_authenticated and user.is_active:
+        audiences.add(AUTHENTICATED)
+        audiences.update(_group_audience(g) for g in user.groups.all())
+        if user.is_superuser:
+            audiences.add(ALL)
+    result = frozenset(audiences)
+    if user is not None:
+        user._portal_audiences = result
+    return result
+
+
+def can_view(user_audiences: frozenset[str], audiences: frozenset[str]) -> bool:
+    return PUBLIC in audiences or (ALL in user_audiences and bool(audiences)) or bool(user_audiences & audiences)
+
+
+def user_can_view_page(user, page: Page) -> bool:
+    return can_view(audiences_for_user(user), page_audiences(page))
+
+
+def user_can_view_document(user, document) -> bool:
+    return can_view(audiences_for_user(user), document_audiences(document))
+
+
+def is_members_only(page: Page) -> bool:
+    return PUBLIC not in page_audiences(page)
+
+
+def visible_pages(queryset, user):
+    """Narrow a page queryset to what ``user`` may read: live, and not behind a
+    restriction the user does not pass. Costs one query for the restrictions."""
+    user_audiences = audiences_for_user(user)
+    queryset = queryset.live()
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
+        audiences = restriction_audiences(restriction)
+        if not can_view(user_audiences, audiences):
+            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    return queryset
+
+
+def visible_documents(queryset, user):
+    """Narrow a document queryset to what ``user`` may download."""
+    from wagtail.models import CollectionViewRestriction
+
+    user_audiences = audiences_for_user(user)
+    for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
+        if not can_view(user_audiences, restriction_audiences(restriction)):
+            queryset = queryset.exclude(collection__path__startswith=restriction.collection.path)
+    return queryset
+
+
+def mark_members_only(pages) -> None:
+    """Set ``page.members_only`` on each page (not public) with one query, for badges."""
+    restricted_paths = [r.page.path for r in PageViewRestriction.objects.select_related("page")]
+    for page in pages:
+        page.members_only = any(page.path.startswith(path) for path in restricted_paths)

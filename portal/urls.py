@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from resources.views import practice_list
+from search.views import search_view
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", search_view, name="search"),
+    path("practices/", practice_list, name="practice_list"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    # Only images are served from media: documents always go through
+    # /documents/, which checks who may download them.
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images")
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}original_images/", document_root=settings.MEDIA_ROOT / "original_images"
+    )
+
+urlpatterns += [path("", include(wagtail_urls))]

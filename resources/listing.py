@@ -1,0 +1,236 @@
+"""Listings of the knowledge base: filtering, pagination and access, once.
+
+Every listing goes through ``visible_pages`` so that nothing a reader may not
+see is counted or shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+
+from portal.access import mark_members_only, visible_documents, visible_pages
+from resources.choices import EventFormat, Language, Phase, PublicationType
+from resources.models import (
+    CityPage,
+    EventPage,
+    PracticePage,
+    ResearchAuthor,
+    ResearchPage,
+    Theme,
+)
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def parse_page_number(value) -> int:
+    """A page number from user input; junk, zero and negatives mean page 1."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+def paginate(request, queryset, per_page: int | None = None) -> PaginatorPage:
+    """Paginate with a bounded page size; out-of-range pages land on the last page."""
+    per_page = min(per_page or settings.LISTING_PAGE_SIZE, settings.LISTING_MAX_PAGE_SIZE)
+    paginator = Paginator(queryset, per_page)
+    number = min(parse_page_number(request.GET.get("page")), paginator.num_pages)
+    return paginator.page(number)
+
+
+class ListingFilterForm(forms.Form):
+    """The query string of a listing. Invalid values are reported and ignored."""
+
+    city = forms.ModelChoiceField(
+        queryset=CityPage.objects.live().order_by("title"), to_field_name="slug", required=False, empty_label="All"
+    )
+    theme = forms.ModelChoiceField(
+        queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label="All"
+    )
+    type = forms.ChoiceField(required=False, label="Type")
+    year = forms.IntegerField(required=False, min_value=MIN_YEAR, max_value=MAX_YEAR)
+    lang = forms.ChoiceField(choices=[("", "All"), *Language.choices], required=False, label="Language")
+
+    def __init__(self, data: QueryDict, type_choices, type_label="Type"):
+        super().__init__({k: data.get(k) for k in self.base_fields if k in data})
+        self.fields["type"].choices = [("", "All"), *type_choices]
+        self.fields["type"].label = type_label
+
+    def valid_filters(self) -> dict:
+        """The filters that validated; a bad one is dropped, the rest still apply."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.valid_filters())
+
+
+@dataclass
+class Listing:
+    form: ListingFilterForm
+    page: PaginatorPage
+    query_string: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def items(self):
+        return self.page.object_list
+
+
+def _query_string_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def _apply_filters(queryset: QuerySet, filters: dict, *, type_field: str, year_field: str, city_filter) -> QuerySet:
+    if city := filters.get("city"):
+        queryset = city_filter(queryset, city)
+    if theme := filters.get("theme"):
+        queryset = queryset.filter(themes=theme)
+    if value := filters.get("type"):
+        queryset = queryset.filter(**{type_field: value})
+    if year := filters.get("year"):
+        queryset = queryset.filter(**{f"{year_field}__year": year})
+    if lang := filters.get("lang"):
+        queryset = queryset.filter(language=lang)
+    return queryset
+
+
+def _build(request, queryset, form, **filter_options) -> Listing:
+    queryset = _apply_filters(queryset, form.valid_filters(), **filter_options)
+    page = paginate(request, queryset)
+    mark_members_only(page.object_list)
+    return Listing(form=form, page=page, query_string=_query_string_without_page(request))
+
+
+def attach_cities(practices) -> None:
+    """Set ``practice.city`` on each practice with one query (its parent CityPage)."""
+    cities = {city.path: city for city in CityPage.objects.all()}
+    for practice in practices:
+        practice.city = cities.get(practice.path[: -PracticePage.steplen])
+
+
+def practice_listing(request) -> Listing:
+    form = ListingFilterForm(request.GET, Phase.choices, type_label="Phase")
+    queryset = (
+        visible_pages(PracticePage.objects.all(), request.user)
+        .prefetch_related("themes")
+        .order_by("-start_date", "title")
+    )
+    listing = _build(
+        request,
+        queryset,
+        form,
+        type_field="phase",
+        year_field="start_date",
+        city_filter=lambda qs, city: qs.child_of(city),
+    )
+    attach_cities(listing.items)
+    return listing
+
+
+def research_listing(request, index=None) -> Listing:
+    form = ListingFilterForm(request.GET, PublicationType.choices, type_label="Publication type")
+    queryset = visible_pages(ResearchPage.objects.all(), request.user)
+    if index is not None:
+        queryset = queryset.child_of(index)
+    queryset = queryset.prefetch_related(
+        "themes", Prefetch("authors", queryset=ResearchAuthor.objects.order_by("sort_order"))
+    ).order_by("-publication_date", "title")
+    return _build(
+        request,
+        queryset,
+        form,
+        type_field="publication_type",
+        year_field="publication_date",
+        city_filter=lambda qs, city: qs.filter(cities=city),
+    )
+
+
+class EventFilterForm(ListingFilterForm):
+    when = forms.ChoiceField(
+        choices=[("upcoming", "Upcoming"), ("past", "Past"), ("all", "All")], required=False, label="When"
+    )
+
+
+def event_listing(request, index=None) -> Listing:
+    form = EventFilterForm(request.GET, EventFormat.choices, type_label="Format")
+    queryset = visible_pages(EventPage.objects.all(), request.user).select_related("host_city")
+    if index is not None:
+        queryset = queryset.child_of(index)
+    when = form.valid_filters().pop("when", "upcoming")
+    now = timezone.now()
+    if when == "upcoming":
+        queryset = queryset.filter(end__gte=now).order_by("start")
+    elif when == "past":
+        queryset = queryset.filter(end__lt=now).order_by("-start")
+    else:
+        queryset = queryset.order_by("-start")
+    listing = _build(
+        request,
+        queryset.prefetch_related("themes"),
+        form,
+        type_field="format",
+        year_field="start",
+        city_filter=lambda qs, city: qs.filter(host_city=city),
+    )
+    listing.extra["when"] = when
+    return listing
+
+
+def member_cities(index, user) -> tuple[list[CityPage], list[CityPage]]:
+    """Current and former member cities under ``index``, with hosting periods."""
+    cities = visible_pages(CityPage.objects.child_of(index), user).prefetch_related("hosting_periods").order_by("title")
+    current = [c for c in cities if c.left is None]
+    former = [c for c in cities if c.left is not None]
+    return current, former
+
+
+def city_practices(city, user):
+    return (
+        visible_pages(PracticePage.objects.child_of(city), user)
+        .prefetch_related("themes")
+        .order_by("-start_date", "title")
+    )
+
+
+def visible_attachments(attachments, user) -> list:
+    """The attachments whose documents ``user`` may download."""
+    attachments = list(attachments.select_related("document"))
+    if not attachments:
+        return []
+    from wagtail.documents import get_document_model
+
+    allowed = set(
+        visible_documents(
+            get_document_model().objects.filter(pk__in=[a.document_id for a in attachments]), user
+        ).values_list("pk", flat=True)
+    )
+    return [a for a in attachments if a.document_id in allowed]
+
+
+def visible_outputs(event, user) -> list:
+    from wagtail.models import Page
+
+    ids = [output.resource_id for output in event.outputs.all()]
+    return list(visible_pages(Page.objects.filter(pk__in=ids), user).specific().order_by("title"))
+
+
+def upcoming_events(user, limit=3):
+    now = timezone.now()
+    return list(
+        visible_pages(EventPage.objects.filter(end__gte=now), user)
+        .select_related("host_city")
+        .order_by("start")[:limit]
+    )

@@ -1,0 +1,21 @@
+from .cities import CityIndexPage, CityPage, HostingPeriod
+from .events import EventIndexPage, EventOutput, EventPage
+from .practices import PracticeAttachment, PracticePage
+from .research import ResearchAuthor, ResearchFile, ResearchIndexPage, ResearchPage
+from .snippets import Theme
+
+__all__ = [
+    "CityIndexPage",
+    "CityPage",
+    "EventIndexPage",
+    "EventOutput",
+    "EventPage",
+    "HostingPeriod",
+    "PracticeAttachment",
+    "PracticePage",
+    "ResearchAuthor",
+    "ResearchFile",
+    "ResearchIndexPage",
+    "ResearchPage",
+    "Theme",
+]

@@ -1,0 +1,63 @@
+"""Per-city publishing: each city's editors work on their own subtree only.
+
+Creating a CityPage creates the "<City> editors" group with add/edit/publish
+on that city's pages, and a document collection for the city (with a
+members-only collection inside it) that the group may add to and edit.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, CollectionViewRestriction, GroupCollectionPermission, GroupPagePermission
+
+from portal.access import network_members_group
+
+PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+)
+MEMBERS_ONLY_COLLECTION = "Members only"
+
+
+def editors_group_name(city) -> str:
+    return f"{city.title} editors"
+
+
+def city_collection(city) -> Collection:
+    """The city's document collection, with a members-only collection inside."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=city.title).first()
+    if collection is None:
+        collection = root.add_child(name=city.title)
+    private = collection.get_children().filter(name=MEMBERS_ONLY_COLLECTION).first()
+    if private is None:
+        private = collection.add_child(name=MEMBERS_ONLY_COLLECTION)
+        restriction = CollectionViewRestriction.objects.create(
+            collection=private, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.add(network_members_group())
+    return collection
+
+
+@transaction.atomic
+def ensure_city_editors(city) -> Group:
+    """Create (or complete) the city's editors group and its permissions. Idempotent."""
+    group, _ = Group.objects.get_or_create(name=editors_group_name(city))
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    for codename in PAGE_PERMISSIONS:
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=group, page=city, permission=permission)
+    collection = city_collection(city)
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    return group
+
+
+def city_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        ensure_city_editors(instance)

@@ -1,0 +1,60 @@
+"""Cross-city search. Views call ``search()``; nothing else decides ranking.
+
+For now this is Wagtail's database backend (the embedded default). Results are
+always narrowed to what the user may read before the query runs, so counts and
+pages never include members-only items for the public.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page as PaginatorPage
+from wagtail.models import Page
+
+from portal.access import visible_pages
+from resources.listing import paginate
+from resources.models import CityPage, EventPage, PracticePage, ResearchPage
+
+MAX_QUERY_LENGTH = 200
+
+RESULT_TYPES = {
+    "practice": (PracticePage, "Practices"),
+    "research": (ResearchPage, "Research"),
+    "event": (EventPage, "Events"),
+    "city": (CityPage, "Member cities"),
+}
+
+
+@dataclass
+class SearchResults:
+    query: str
+    result_type: str
+    page: PaginatorPage | None
+    total: int
+
+
+def clean_query(raw: str | None) -> str:
+    """Bound and tidy a query typed by a user: no control characters, at most 200 characters."""
+    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def search(request, query: str, result_type: str = "") -> SearchResults:
+    query = clean_query(query)
+    result_type = result_type if result_type in RESULT_TYPES else ""
+    if not query:
+        return SearchResults(query="", result_type=result_type, page=None, total=0)
+    models = [RESULT_TYPES[result_type][0]] if result_type else [m for m, _label in RESULT_TYPES.values()]
+    queryset = visible_pages(Page.objects.type(*models), request.user)
+    results = queryset.search(query, operator="and")
+    page = paginate(request, results)
+    page.object_list = _specific(page.object_list)
+    return SearchResults(query=query, result_type=result_type, page=page, total=page.paginator.count)
+
+
+def _specific(pages) -> list:
+    """Turn a page of results into their specific types in a few queries."""
+    ids = [page.pk for page in pages]
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -1,0 +1,95 @@
+"""Shared fixtures: the site tree, two cities, and one user per role."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from home.site_structure import ensure_site_structure
+from portal.access import network_members_group
+from resources.models import CityPage, PracticePage, Theme
+from resources.permissions import editors_group_name
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def site_tree(db):
+    home, cities, research, events = ensure_site_structure()
+    return {"home": home, "cities": cities, "research": research, "events": events}
+
+
+def make_city(index, title, slug, **fields):
+    defaults = {"country": "SE", "joined": datetime.date(2018, 1, 1)}
+    defaults.update(fields)
+    return index.add_child(instance=CityPage(title=title, slug=slug, **defaults))
+
+
+def make_practice(city, title, slug, **fields):
+    defaults = {
+        "summary": f"{title}: what the city did and learned.",
+        "phase": "prevent",
+        "start_date": datetime.date(2021, 3, 1),
+    }
+    defaults.update(fields)
+    return city.add_child(instance=PracticePage(title=title, slug=slug, **defaults))
+
+
+def restrict_to_members(page):
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(network_members_group())
+    return restriction
+
+
+@pytest.fixture
+def stockholm(site_tree):
+    return make_city(site_tree["cities"], "Stockholm", "stockholm", founding_member=True)
+
+
+@pytest.fixture
+def barcelona(site_tree):
+    return make_city(site_tree["cities"], "Barcelona", "barcelona", country="ES", founding_member=True)
+
+
+@pytest.fixture
+def theme(db):
+    return Theme.objects.get(slug="victim-support")
+
+
+def _user(django_user_model, email, *groups, **flags):
+    user = django_user_model.objects.create_user(username=email, email=email, password=PASSWORD, **flags)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def member(django_user_model):
+    return _user(django_user_model, "member@example.org", "Network members")
+
+
+@pytest.fixture
+def expert(django_user_model):
+    return _user(django_user_model, "expert@example.org", "Network members")
+
+
+@pytest.fixture
+def stockholm_editor(django_user_model, stockholm):
+    return _user(django_user_model, "editor@stockholm.example.org", "Network members", editors_group_name(stockholm))
+
+
+@pytest.fixture
+def barcelona_editor(django_user_model, barcelona):
+    return _user(django_user_model, "editor@barcelona.example.org", "Network members", editors_group_name(barcelona))
+
+
+@pytest.fixture
+def secretariat(django_user_model):
+    return _user(django_user_model, "secretariat@example.org", "Network members", "Secretariat", is_superuser=True)
+
+
+@pytest.fixture
+def outsider(django_user_model):
+    """Signed in, but in no group: sees only what the public sees of members-only items."""
+    return _user(django_user_model, "outsider@example.org")
