@@ -4,10 +4,18 @@ from portal.access import visible_pages
 
 
 def navigation(request):
-    """The top-level sections of the site for the main navigation."""
+    """The top-level sections for the main navigation, the current one marked.
+
+    ``current`` is the aria-current value: "page" on the section itself,
+    "true" anywhere beneath it.
+    """
     site = Site.find_for_request(request)
     if site is None:
-        return {"nav_pages": [], "site_root": None}
-    root = site.root_page
-    pages = visible_pages(Page.objects.child_of(root).in_menu(), request.user).order_by("path")
-    return {"nav_pages": pages, "site_root": root}
+        return {"nav_items": [], "site_root": None}
+    pages = visible_pages(Page.objects.child_of(site.root_page).in_menu(), request.user).order_by("path")
+    items = []
+    for page in pages:
+        url = page.get_url(request)
+        current = "page" if request.path == url else ("true" if url and request.path.startswith(url) else "")
+        items.append({"page": page, "url": url, "current": current})
+    return {"nav_items": items, "site_root": site.root_page}

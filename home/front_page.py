@@ -3,26 +3,27 @@
 from wagtail.models import Page
 
 from portal.access import visible_pages
-from resources.listing import attach_cities, member_cities, upcoming_events
-from resources.models import CityIndexPage, PracticePage
+from resources.listing import member_cities, prepare_cards, upcoming_events
+from resources.models import CityIndexPage, EventIndexPage, PracticePage, ResearchIndexPage
 
 
 def featured_resources(home, user) -> list[Page]:
     ids = [item.resource_id for item in home.featured.all()]
     pages = {page.pk: page for page in visible_pages(Page.objects.filter(pk__in=ids), user).specific()}
-    return [pages[pk] for pk in ids if pk in pages]
+    return prepare_cards(pages[pk] for pk in ids if pk in pages)
 
 
 def latest_practices(user, limit=4) -> list[PracticePage]:
-    practices = list(visible_pages(PracticePage.objects.all(), user).order_by("-first_published_at", "-pk")[:limit])
-    attach_cities(practices)
-    return practices
+    return prepare_cards(visible_pages(PracticePage.objects.all(), user).order_by("-first_published_at", "-pk")[:limit])
 
 
 def front_page_context(home, user) -> dict:
     index = CityIndexPage.objects.live().child_of(home).first()
     current, _former = member_cities(index, user) if index else ([], [])
     return {
+        "cities_index": index,
+        "research_index": ResearchIndexPage.objects.live().child_of(home).first(),
+        "events_index": EventIndexPage.objects.live().child_of(home).first(),
         "featured_resources": featured_resources(home, user),
         "latest_practices": latest_practices(user),
         "upcoming_events": upcoming_events(user),

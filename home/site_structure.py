@@ -1,5 +1,6 @@
 """The fixed top of the content tree: Home, Member cities, Research, Events."""
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -25,10 +26,12 @@ def _ensure_home() -> HomePage:
     home = root.add_child(instance=HomePage(title="CTPN Knowledge Exchange", slug="home", introduction=INTRODUCTION))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="CTPN")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
+        )
     else:
         site.root_page = home
-        site.site_name = "CTPN Knowledge Exchange"
+        site.site_name = settings.WAGTAIL_SITE_NAME
         site.save()
     return home
 

@@ -72,7 +72,8 @@ class ListingFilterForm(forms.Form):
 
     @property
     def active(self) -> bool:
-        return bool(self.valid_filters())
+        """Whether any filter narrows the list (``when`` on events only picks a tab)."""
+        return any(name != "when" for name in self.valid_filters())
 
 
 @dataclass
@@ -87,7 +88,7 @@ class Listing:
         return self.page.object_list
 
 
-def _query_string_without_page(request) -> str:
+def query_string_without_page(request) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
@@ -110,15 +111,27 @@ def _apply_filters(queryset: QuerySet, filters: dict, *, type_field: str, year_f
 def _build(request, queryset, form, **filter_options) -> Listing:
     queryset = _apply_filters(queryset, form.valid_filters(), **filter_options)
     page = paginate(request, queryset)
-    mark_members_only(page.object_list)
-    return Listing(form=form, page=page, query_string=_query_string_without_page(request))
+    page.object_list = prepare_cards(page.object_list)
+    return Listing(form=form, page=page, query_string=query_string_without_page(request))
 
 
-def attach_cities(practices) -> None:
-    """Set ``practice.city`` on each practice with one query (its parent CityPage)."""
+def attach_cities(pages) -> None:
+    """Set ``practice.city`` on each practice among ``pages`` with one query (its parent CityPage)."""
+    practices = [page for page in pages if isinstance(page, PracticePage)]
+    if not practices:
+        return
     cities = {city.path: city for city in CityPage.objects.all()}
     for practice in practices:
         practice.city = cities.get(practice.path[: -PracticePage.steplen])
+
+
+def prepare_cards(pages) -> list:
+    """Everything a resource card shows beyond the page's own fields: the
+    "Members only" badge and a practice's city. A few queries whatever the length."""
+    pages = list(pages)
+    mark_members_only(pages)
+    attach_cities(pages)
+    return pages
 
 
 def practice_listing(request) -> Listing:
@@ -128,7 +141,7 @@ def practice_listing(request) -> Listing:
         .prefetch_related("themes")
         .order_by("-start_date", "title")
     )
-    listing = _build(
+    return _build(
         request,
         queryset,
         form,
@@ -136,8 +149,6 @@ def practice_listing(request) -> Listing:
         year_field="start_date",
         city_filter=lambda qs, city: qs.child_of(city),
     )
-    attach_cities(listing.items)
-    return listing
 
 
 def research_listing(request, index=None) -> Listing:
@@ -197,12 +208,13 @@ def member_cities(index, user) -> tuple[list[CityPage], list[CityPage]]:
     return current, former
 
 
-def city_practices(city, user):
-    return (
+def city_practices(city, user) -> list[PracticePage]:
+    practices = (
         visible_pages(PracticePage.objects.child_of(city), user)
         .prefetch_related("themes")
         .order_by("-start_date", "title")
     )
+    return prepare_cards(practices)
 
 
 def visible_attachments(attachments, user) -> list:
@@ -224,12 +236,12 @@ def visible_outputs(event, user) -> list:
     from wagtail.models import Page
 
     ids = [output.resource_id for output in event.outputs.all()]
-    return list(visible_pages(Page.objects.filter(pk__in=ids), user).specific().order_by("title"))
+    return prepare_cards(visible_pages(Page.objects.filter(pk__in=ids), user).specific().order_by("title"))
 
 
 def upcoming_events(user, limit=3):
     now = timezone.now()
-    return list(
+    return prepare_cards(
         visible_pages(EventPage.objects.filter(end__gte=now), user)
         .select_related("host_city")
         .order_by("start")[:limit]

@@ -13,7 +13,7 @@ from django.core.paginator import Page as PaginatorPage
 from wagtail.models import Page
 
 from portal.access import visible_pages
-from resources.listing import paginate
+from resources.listing import paginate, prepare_cards, query_string_without_page
 from resources.models import CityPage, EventPage, PracticePage, ResearchPage
 
 MAX_QUERY_LENGTH = 200
@@ -32,6 +32,7 @@ class SearchResults:
     result_type: str
     page: PaginatorPage | None
     total: int
+    query_string: str = ""
 
 
 def clean_query(raw: str | None) -> str:
@@ -49,8 +50,14 @@ def search(request, query: str, result_type: str = "") -> SearchResults:
     queryset = visible_pages(Page.objects.type(*models), request.user)
     results = queryset.search(query, operator="and")
     page = paginate(request, results)
-    page.object_list = _specific(page.object_list)
-    return SearchResults(query=query, result_type=result_type, page=page, total=page.paginator.count)
+    page.object_list = prepare_cards(_specific(page.object_list))
+    return SearchResults(
+        query=query,
+        result_type=result_type,
+        page=page,
+        total=page.paginator.count,
+        query_string=query_string_without_page(request),
+    )
 
 
 def _specific(pages) -> list:

@@ -108,10 +108,13 @@ class EventPage(ResourcePage):
         return self.end >= timezone.now()
 
     def get_context(self, request, *args, **kwargs):
+        from portal.access import user_can_view_page
         from resources.listing import visible_outputs
 
         context = super().get_context(request, *args, **kwargs)
         context["outputs"] = visible_outputs(self, request.user)
+        host = self.host_city
+        context["host_city"] = host if host and host.live and user_can_view_page(request.user, host) else None
         return context
 
 

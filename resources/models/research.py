@@ -115,10 +115,12 @@ class ResearchPage(ResourcePage):
         return self.practitioner_summary
 
     def get_context(self, request, *args, **kwargs):
+        from portal.access import visible_pages
         from resources.listing import visible_attachments
 
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = visible_attachments(self.files.all(), request.user)
+        context["cities"] = visible_pages(self.cities.all(), request.user).order_by("title")
         return context
 
 
