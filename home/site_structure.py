@@ -24,6 +24,7 @@ def _ensure_home() -> HomePage:
         if page.slug == "home":
             page.delete()
     home = root.add_child(instance=HomePage(title="CTPN Knowledge Exchange", slug="home", introduction=INTRODUCTION))
+    home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
@@ -40,7 +41,9 @@ def _ensure_index(home, model, title, slug, introduction):
     existing = model.objects.child_of(home).first()
     if existing:
         return existing
-    return home.add_child(instance=model(title=title, slug=slug, introduction=introduction, show_in_menus=True))
+    index = home.add_child(instance=model(title=title, slug=slug, introduction=introduction, show_in_menus=True))
+    index.save_revision().publish()
+    return index
 
 
 @transaction.atomic

@@ -9,6 +9,6 @@ class ResourcesConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from resources.models import CityPage
-        from resources.permissions import city_created
+        from resources.permissions import city_saved
 
-        post_save.connect(city_created, sender=CityPage, dispatch_uid="resources.city_created")
+        post_save.connect(city_saved, sender=CityPage, dispatch_uid="resources.city_saved")

@@ -2,7 +2,8 @@
 
 Creating a CityPage creates the "<City> editors" group with add/edit/publish
 on that city's pages, and a document collection for the city (with a
-members-only collection inside it) that the group may add to and edit.
+members-only collection inside it) that the group may add to and edit. The
+city keeps a link to both, so renaming the city renames them too.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -27,12 +28,22 @@ def editors_group_name(city) -> str:
     return f"{city.title} editors"
 
 
-def city_collection(city) -> Collection:
-    """The city's document collection, with a members-only collection inside."""
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=city.title).first()
-    if collection is None:
-        collection = root.add_child(name=city.title)
+def _rename(obj, name: str, model) -> None:
+    """Follow a city rename, unless another object already has the new name."""
+    if obj.name != name and not model.objects.filter(name=name).exclude(pk=obj.pk).exists():
+        obj.name = name
+        obj.save(update_fields=["name"])
+
+
+def _editors_group(city) -> Group:
+    group = Group.objects.filter(pk=city.editors_group_id).first() if city.editors_group_id else None
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=editors_group_name(city))
+    _rename(group, editors_group_name(city), Group)
+    return group
+
+
+def _members_only_collection(collection: Collection) -> Collection:
     private = collection.get_children().filter(name=MEMBERS_ONLY_COLLECTION).first()
     if private is None:
         private = collection.add_child(name=MEMBERS_ONLY_COLLECTION)
@@ -40,13 +51,25 @@ def city_collection(city) -> Collection:
             collection=private, restriction_type=CollectionViewRestriction.GROUPS
         )
         restriction.groups.add(network_members_group())
+    return private
+
+
+def city_collection(city) -> Collection:
+    """The city's document collection, with a members-only collection inside."""
+    collection = Collection.objects.filter(pk=city.collection_id).first() if city.collection_id else None
+    if collection is None:
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=city.title).first() or root.add_child(name=city.title)
+    _rename(collection, city.title, Collection)
+    _members_only_collection(collection)
     return collection
 
 
 @transaction.atomic
 def ensure_city_editors(city) -> Group:
-    """Create (or complete) the city's editors group and its permissions. Idempotent."""
-    group, _ = Group.objects.get_or_create(name=editors_group_name(city))
+    """Create (or complete, or rename) the city's editors group, its permissions
+    and its collection. Idempotent."""
+    group = _editors_group(city)
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     for codename in PAGE_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
@@ -55,9 +78,13 @@ def ensure_city_editors(city) -> Group:
     for app_label, codename in COLLECTION_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    if (city.editors_group_id, city.collection_id) != (group.pk, collection.pk):
+        # update() rather than save(): no new revision, no second signal.
+        type(city).objects.filter(pk=city.pk).update(editors_group=group, collection=collection)
+        city.editors_group_id, city.collection_id = group.pk, collection.pk
     return group
 
 
-def city_created(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
+def city_saved(sender, instance, created, raw=False, **kwargs):
+    if not raw:
         ensure_city_editors(instance)

@@ -70,6 +70,16 @@ class CityPage(Page):
         help_text="Decimal degrees, e.g. 18.06858.",
     )
 
+    # Set by resources.permissions when the city is created; followed on renames.
+    editors_group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    exclude_fields_in_copy = ["editors_group", "collection"]
+
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
