@@ -33,15 +33,17 @@ test: install ## Start PostgreSQL and run checks and the whole test suite on it
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check && \
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-lint: install ## ruff check, ruff format --check, makemigrations --check, manage.py check
+lint: install ## ruff, djhtml (templates), makemigrations --check, manage.py check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 
 format: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
 
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var
