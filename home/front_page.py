@@ -3,14 +3,14 @@
 from wagtail.models import Page
 
 from portal.access import visible_pages
-from resources.listing import member_cities, prepare_cards, upcoming_events
+from resources.listing import load_cards, member_cities, prepare_cards, upcoming_events
 from resources.models import CityIndexPage, EventIndexPage, PracticePage, ResearchIndexPage
 
 
 def featured_resources(home, user) -> list[Page]:
     ids = [item.resource_id for item in home.featured.all()]
-    pages = {page.pk: page for page in visible_pages(Page.objects.filter(pk__in=ids), user).specific()}
-    return prepare_cards(pages[pk] for pk in ids if pk in pages)
+    visible = set(visible_pages(Page.objects.filter(pk__in=ids), user).values_list("pk", flat=True))
+    return load_cards(pk for pk in ids if pk in visible)
 
 
 def latest_practices(user, limit=4) -> list[PracticePage]:

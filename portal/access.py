@@ -10,7 +10,11 @@ page, documents) asks the same question the same way:
 - a user's audiences: what the user belongs to, ``{"all"}`` added for superusers
   (Wagtail lets superusers through every group restriction).
 
-A user may see a page when the two sets meet, or the page is public.
+A user may see a page when they pass every restriction on it and its
+ancestors: for each, the page is public, or the user's audiences meet the
+restriction's. ``page_audiences`` flattens the restrictions into one set for
+badges and search filters; where nested group restrictions cannot be flattened
+exactly, the flat set is the narrower one (it never lets more people in).
 """
 
 from __future__ import annotations
@@ -65,23 +69,31 @@ def combine(outer: frozenset[str], inner: frozenset[str]) -> frozenset[str]:
     return outer & inner
 
 
-def audiences_for_restrictions(restrictions: Iterable[BaseViewRestriction]) -> frozenset[str]:
-    audiences = frozenset({PUBLIC})
-    for restriction in restrictions:
-        audiences = combine(audiences, restriction_audiences(restriction))
-    return audiences
+def page_requirements(page: Page) -> list[frozenset[str]]:
+    """One audience set per restriction on ``page`` and its ancestors; a reader must pass each."""
+    return [restriction_audiences(r) for r in page.get_view_restrictions().prefetch_related("groups")]
+
+
+def document_requirements(document) -> list[frozenset[str]]:
+    """One audience set per restriction on the document's collection and its ancestors."""
+    restrictions = document.collection.get_view_restrictions().prefetch_related("groups")
+    return [restriction_audiences(r) for r in restrictions]
 
 
 def page_audiences(page: Page) -> frozenset[str]:
-    """Who may read ``page``, from its own and its ancestors' restrictions."""
-    restrictions = page.get_view_restrictions().prefetch_related("groups")
-    return audiences_for_restrictions(restrictions)
+    """Who may read ``page``, flattened into one set (see the module docstring)."""
+    audiences = frozenset({PUBLIC})
+    for requirement in page_requirements(page):
+        audiences = combine(audiences, requirement)
+    return audiences
 
 
 def document_audiences(document) -> frozenset[str]:
-    """Who may download ``document``, from its collection's restrictions."""
-    restrictions = document.collection.get_view_restrictions().prefetch_related("groups")
-    return audiences_for_restrictions(restrictions)
+    """Who may download ``document``, flattened into one set."""
+    audiences = frozenset({PUBLIC})
+    for requirement in document_requirements(document):
+        audiences = combine(audiences, requirement)
+    return audiences
 
 
 def audiences_for_user(user) -> frozenset[str]:
@@ -105,12 +117,16 @@ def can_view(user_audiences: frozenset[str], audiences: frozenset[str]) -> bool:
     return PUBLIC in audiences or (ALL in user_audiences and bool(audiences)) or bool(user_audiences & audiences)
 
 
+def passes_all(user_audiences: frozenset[str], requirements: Iterable[frozenset[str]]) -> bool:
+    return all(can_view(user_audiences, requirement) for requirement in requirements)
+
+
 def user_can_view_page(user, page: Page) -> bool:
-    return can_view(audiences_for_user(user), page_audiences(page))
+    return passes_all(audiences_for_user(user), page_requirements(page))
 
 
 def user_can_view_document(user, document) -> bool:
-    return can_view(audiences_for_user(user), document_audiences(document))
+    return passes_all(audiences_for_user(user), document_requirements(document))
 
 
 def is_members_only(page: Page) -> bool:

@@ -29,6 +29,13 @@ from resources.models import (
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
+# What a resource card shows beyond the page itself: (select_related, prefetch_related).
+CARD_PREFETCHES = {
+    PracticePage: ((), ("themes",)),
+    ResearchPage: ((), ("themes", Prefetch("authors", queryset=ResearchAuthor.objects.order_by("sort_order")))),
+    EventPage: (("host_city",), ("themes",)),
+}
+
 
 def parse_page_number(value) -> int:
     """A page number from user input; junk, zero and negatives mean page 1."""
@@ -51,7 +58,7 @@ class ListingFilterForm(forms.Form):
     """The query string of a listing. Invalid values are reported and ignored."""
 
     city = forms.ModelChoiceField(
-        queryset=CityPage.objects.live().order_by("title"), to_field_name="slug", required=False, empty_label="All"
+        queryset=CityPage.objects.none(), to_field_name="slug", required=False, empty_label="All"
     )
     theme = forms.ModelChoiceField(
         queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label="All"
@@ -60,8 +67,10 @@ class ListingFilterForm(forms.Form):
     year = forms.IntegerField(required=False, min_value=MIN_YEAR, max_value=MAX_YEAR)
     lang = forms.ChoiceField(choices=[("", "All"), *Language.choices], required=False, label="Language")
 
-    def __init__(self, data: QueryDict, type_choices, type_label="Type"):
+    def __init__(self, data: QueryDict, user, type_choices, type_label="Type"):
         super().__init__({k: data.get(k) for k in self.base_fields if k in data})
+        # Only cities the reader may see are offered (and accepted) as filters.
+        self.fields["city"].queryset = visible_pages(CityPage.objects.all(), user).order_by("title")
         self.fields["type"].choices = [("", "All"), *type_choices]
         self.fields["type"].label = type_label
 
@@ -125,6 +134,26 @@ def attach_cities(pages) -> None:
         practice.city = cities.get(practice.path[: -PracticePage.steplen])
 
 
+def load_cards(ids) -> list:
+    """Pages of any resource type by id, in the given order, with what their
+    cards show fetched in a fixed number of queries (one per page type)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    ids = list(ids)
+    by_type: dict[int, list[int]] = {}
+    for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"):
+        by_type.setdefault(content_type_id, []).append(pk)
+    pages = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        queryset = model.objects.filter(pk__in=pks)
+        if model in CARD_PREFETCHES:
+            queryset = queryset.select_related(*CARD_PREFETCHES[model][0]).prefetch_related(*CARD_PREFETCHES[model][1])
+        pages.update((page.pk, page) for page in queryset)
+    return prepare_cards(pages[pk] for pk in ids if pk in pages)
+
+
 def prepare_cards(pages) -> list:
     """Everything a resource card shows beyond the page's own fields: the
     "Members only" badge and a practice's city. A few queries whatever the length."""
@@ -135,7 +164,7 @@ def prepare_cards(pages) -> list:
 
 
 def practice_listing(request) -> Listing:
-    form = ListingFilterForm(request.GET, Phase.choices, type_label="Phase")
+    form = ListingFilterForm(request.GET, request.user, Phase.choices, type_label="Phase")
     queryset = (
         visible_pages(PracticePage.objects.all(), request.user)
         .prefetch_related("themes")
@@ -152,7 +181,7 @@ def practice_listing(request) -> Listing:
 
 
 def research_listing(request, index=None) -> Listing:
-    form = ListingFilterForm(request.GET, PublicationType.choices, type_label="Publication type")
+    form = ListingFilterForm(request.GET, request.user, PublicationType.choices, type_label="Publication type")
     queryset = visible_pages(ResearchPage.objects.all(), request.user)
     if index is not None:
         queryset = queryset.child_of(index)
@@ -176,7 +205,7 @@ class EventFilterForm(ListingFilterForm):
 
 
 def event_listing(request, index=None) -> Listing:
-    form = EventFilterForm(request.GET, EventFormat.choices, type_label="Format")
+    form = EventFilterForm(request.GET, request.user, EventFormat.choices, type_label="Format")
     queryset = visible_pages(EventPage.objects.all(), request.user).select_related("host_city")
     if index is not None:
         queryset = queryset.child_of(index)
@@ -236,7 +265,9 @@ def visible_outputs(event, user) -> list:
     from wagtail.models import Page
 
     ids = [output.resource_id for output in event.outputs.all()]
-    return prepare_cards(visible_pages(Page.objects.filter(pk__in=ids), user).specific().order_by("title"))
+    return load_cards(
+        visible_pages(Page.objects.filter(pk__in=ids), user).order_by("title").values_list("pk", flat=True)
+    )
 
 
 def upcoming_events(user, limit=3):

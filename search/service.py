@@ -13,7 +13,7 @@ from django.core.paginator import Page as PaginatorPage
 from wagtail.models import Page
 
 from portal.access import visible_pages
-from resources.listing import paginate, prepare_cards, query_string_without_page
+from resources.listing import load_cards, paginate, query_string_without_page
 from resources.models import CityPage, EventPage, PracticePage, ResearchPage
 
 MAX_QUERY_LENGTH = 200
@@ -50,7 +50,7 @@ def search(request, query: str, result_type: str = "") -> SearchResults:
     queryset = visible_pages(Page.objects.type(*models), request.user)
     results = queryset.search(query, operator="and")
     page = paginate(request, results)
-    page.object_list = prepare_cards(_specific(page.object_list))
+    page.object_list = load_cards(result.pk for result in page.object_list)
     return SearchResults(
         query=query,
         result_type=result_type,
@@ -58,10 +58,3 @@ def search(request, query: str, result_type: str = "") -> SearchResults:
         total=page.paginator.count,
         query_string=query_string_without_page(request),
     )
-
-
-def _specific(pages) -> list:
-    """Turn a page of results into their specific types in a few queries."""
-    ids = [page.pk for page in pages]
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    return [by_id[pk] for pk in ids if pk in by_id]

@@ -93,3 +93,16 @@ def secretariat(django_user_model):
 def outsider(django_user_model):
     """Signed in, but in no group: sees only what the public sees of members-only items."""
     return _user(django_user_model, "outsider@example.org")
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat):
+    """A client signed in as the secretariat (superuser), for the Wagtail admin."""
+    client.force_login(secretariat)
+    return client
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
