@@ -108,3 +108,21 @@ class TestOwnCitysEditor:
         client.force_login(stockholm_editor)
         assert_permission_denied(client.post(add_url(CityPage, site_tree["cities"]), city_form()))
         assert not CityPage.objects.filter(slug="rotterdam").exists()
+
+
+class TestRenamingACity:
+    def test_group_and_collection_follow_the_new_name(self, stockholm, stockholm_editor):
+        stockholm.title = "Stockholm region"
+        stockholm.save_revision().publish()
+        assert not Group.objects.filter(name="Stockholm editors").exists()
+        group = Group.objects.get(name="Stockholm region editors")
+        assert stockholm_editor.groups.filter(pk=group.pk).exists()
+        assert GroupPagePermission.objects.filter(group=group, page=stockholm).count() == 3
+        assert Collection.objects.filter(name="Stockholm region").count() == 1
+        assert not Collection.objects.filter(name="Stockholm").exists()
+
+    def test_editor_keeps_editing_after_the_rename(self, client, stockholm, stockholm_editor, stockholm_practice):
+        stockholm.title = "Stockholm region"
+        stockholm.save_revision().publish()
+        client.force_login(stockholm_editor)
+        assert client.get(edit_url(stockholm_practice)).status_code == 200
