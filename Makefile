@@ -27,11 +27,17 @@ run: install ## Migrate, load demo content and serve on http://127.0.0.1:8000 (S
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: install ## Start PostgreSQL and run checks and the whole test suite on it
+# The embedded default (`make run`) is SQLite: its own search backend and the
+# demo content are tested on it too.
+SQLITE_TESTS := tests/search tests/home tests/resources/test_listings.py tests/resources/test_seed_demo.py
+
+test: install ## Start PostgreSQL, run the whole suite on it, then the SQLite-specific part on SQLite
 	@export DATABASE_URL="$(TEST_DATABASE_URL)"; \
 	echo "Testing against $${DATABASE_URL%%@*}@..."; \
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check && \
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	mkdir -p var
+	DATABASE_URL="sqlite:///$(CURDIR)/var/test-sqlite.db" $(VENV)/bin/pytest --create-db $(SQLITE_TESTS)
 
 lint: install ## ruff, djhtml (templates), makemigrations --check, manage.py check
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ pages never include members-only items for the public.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
@@ -17,6 +18,7 @@ from resources.listing import load_cards, paginate, query_string_without_page
 from resources.models import CityPage, EventPage, PracticePage, ResearchPage
 
 MAX_QUERY_LENGTH = 200
+WORD_RE = re.compile(r"\w+")
 
 RESULT_TYPES = {
     "practice": (PracticePage, "Practices"),
@@ -35,6 +37,17 @@ class SearchResults:
     query_string: str = ""
 
 
+def backend_terms(query: str) -> str:
+    """The words of a query, without any search syntax.
+
+    Readers type plain words; quotes, operators and wildcards would reach the
+    database's full-text syntax (SQLite's FTS raises on an unbalanced quote),
+    so only word characters are passed on, lower-cased so that AND/OR/NOT are
+    words too.
+    """
+    return " ".join(WORD_RE.findall(query)).lower()
+
+
 def clean_query(raw: str | None) -> str:
     """Bound and tidy a query typed by a user: no control characters, at most 200 characters."""
     text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
@@ -44,11 +57,11 @@ def clean_query(raw: str | None) -> str:
 def search(request, query: str, result_type: str = "") -> SearchResults:
     query = clean_query(query)
     result_type = result_type if result_type in RESULT_TYPES else ""
-    if not query:
-        return SearchResults(query="", result_type=result_type, page=None, total=0)
+    terms = backend_terms(query)
+    if not terms:
+        return SearchResults(query=query, result_type=result_type, page=None, total=0)
     models = [RESULT_TYPES[result_type][0]] if result_type else [m for m, _label in RESULT_TYPES.values()]
-    queryset = visible_pages(Page.objects.type(*models), request.user)
-    results = queryset.search(query, operator="and")
+    results = visible_pages(Page.objects.type(*models), request.user).search(terms, operator="and")
     page = paginate(request, results)
     page.object_list = load_cards(result.pk for result in page.object_list)
     return SearchResults(

@@ -126,6 +126,18 @@ class TestHostileInput:
                 assert response.status_code == 200
                 assert b"<script>alert(1)</script>" not in response.content
 
+    @pytest.mark.parametrize("query", ['"reconnaissance', "reconnaissance*", "(reconnaissance", "RECONNAISSANCE"])
+    def test_search_syntax_is_read_as_plain_words(self, client, indexed, query):
+        plain = client.get("/search/", {"q": "reconnaissance"}).context["results"].total
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        assert response.context["results"].total == plain > 0
+
+    def test_query_of_symbols_only_finds_nothing_and_says_so(self, client, indexed):
+        response = client.get("/search/", {"q": '*"()'})
+        assert response.status_code == 200
+        assert "No results" in response.content.decode()
+
     def test_nul_byte_in_the_raw_query_string(self, client, indexed):
         response = client.get("/search/?q=reconnaissance%00&type=%00&page=%00")
         assert response.status_code == 200
