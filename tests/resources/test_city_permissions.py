@@ -126,3 +126,16 @@ class TestRenamingACity:
         stockholm.save_revision().publish()
         client.force_login(stockholm_editor)
         assert client.get(edit_url(stockholm_practice)).status_code == 200
+
+
+def test_editor_signs_in_at_the_admin_and_publishes(client, stockholm_editor, stockholm):
+    """The whole story: sign in at /admin/ with an email address, publish, the public reads it."""
+    from tests.conftest import PASSWORD
+
+    response = client.post("/admin/login/", {"username": stockholm_editor.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    client.post(add_url(PracticePage, stockholm), practice_form(summary="Published by Stockholm's editor."))
+    practice = PracticePage.objects.child_of(stockholm).get()
+    client.logout()
+    assert "Published by Stockholm&#x27;s editor." in client.get(practice.url).content.decode()
