@@ -5,7 +5,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
-TEST_DATABASE_URL = $(or $(DATABASE_URL),$(shell bin/postgres-up))
 
 .PHONY: help install run test lint format check migrate seed clean
 
@@ -32,8 +31,9 @@ run: install ## Migrate, load demo content and serve on http://127.0.0.1:8000 (S
 SQLITE_TESTS := tests/search tests/home tests/resources/test_listings.py tests/resources/test_seed_demo.py
 
 test: install ## Start PostgreSQL, run the whole suite on it, then the SQLite-specific part on SQLite
-	@export DATABASE_URL="$(TEST_DATABASE_URL)"; \
-	echo "Testing against $${DATABASE_URL%%@*}@..."; \
+	@DATABASE_URL="$${DATABASE_URL:-$$(bin/postgres-up)}" || exit 1; \
+	case "$$DATABASE_URL" in postgres*) ;; *) echo "make test needs PostgreSQL, got '$$DATABASE_URL'" >&2; exit 1;; esac; \
+	export DATABASE_URL; echo "Testing against $${DATABASE_URL%%@*}@..."; \
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check && \
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	mkdir -p var
