@@ -46,3 +46,29 @@ class TestSignIn:
         response = client.post("/accounts/login/", {"login": member.email, "password": "wrong password"})
         assert response.status_code == 200
         assert "_auth_user_id" not in client.session
+
+
+class TestHostileSignIn:
+    HOSTILE = [
+        {"login": "a" * 10_000 + "@example.org", "password": "x"},
+        {"login": "member@example.org\x00", "password": PASSWORD},
+        {"login": "<script>alert(1)</script>", "password": "x"},
+        {"login": "", "password": ""},
+        {"login": ["a@example.org", "b@example.org"], "password": "x"},
+        {"password": PASSWORD},
+    ]
+
+    def test_junk_gets_the_form_back_and_no_session(self, client, member):
+        for data in self.HOSTILE:
+            response = client.post("/accounts/login/", data)
+            assert response.status_code == 200, data
+            assert "_auth_user_id" not in client.session
+            assert b"<script>alert(1)</script>" not in response.content
+
+    def test_junk_next_parameter_does_not_leave_the_site(self, client, member):
+        for target in ["https://evil.example/", "//evil.example/", "javascript:alert(1)", "/\\evil.example"]:
+            response = client.post(f"/accounts/login/?next={target}", {"login": member.email, "password": PASSWORD})
+            assert response.status_code == 302
+            assert "evil.example" not in response["Location"], target
+            assert not response["Location"].startswith("javascript"), target
+            client.logout()

@@ -70,3 +70,19 @@ def test_a_valid_pdf_is_stored_in_the_city_collection(editor_client, stockholm):
     document = get_document_model().objects.get()
     assert document.title == "Report"
     assert document.collection == city_collection(stockholm)
+
+
+def test_a_file_that_is_not_an_image_is_refused_as_an_image(editor_client, stockholm):
+    from wagtail.images import get_image_model
+
+    response = editor_client.post(
+        "/admin/images/add/",
+        {
+            "title": "Not a picture",
+            "file": SimpleUploadedFile("photo.png", b"<html><script>alert(1)</script></html>"),
+            "collection": city_collection(stockholm).pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "Not a valid .png image" in response.content.decode()
+    assert not get_image_model().objects.exists()
