@@ -80,20 +80,21 @@ def document_requirements(document) -> list[frozenset[str]]:
     return [restriction_audiences(r) for r in restrictions]
 
 
-def page_audiences(page: Page) -> frozenset[str]:
-    """Who may read ``page``, flattened into one set (see the module docstring)."""
+def _flatten(requirements: Iterable[frozenset[str]]) -> frozenset[str]:
     audiences = frozenset({PUBLIC})
-    for requirement in page_requirements(page):
+    for requirement in requirements:
         audiences = combine(audiences, requirement)
     return audiences
+
+
+def page_audiences(page: Page) -> frozenset[str]:
+    """Who may read ``page``, flattened into one set (see the module docstring)."""
+    return _flatten(page_requirements(page))
 
 
 def document_audiences(document) -> frozenset[str]:
     """Who may download ``document``, flattened into one set."""
-    audiences = frozenset({PUBLIC})
-    for requirement in document_requirements(document):
-        audiences = combine(audiences, requirement)
-    return audiences
+    return _flatten(document_requirements(document))
 
 
 def audiences_for_user(user) -> frozenset[str]:
@@ -133,15 +134,34 @@ def is_members_only(page: Page) -> bool:
     return PUBLIC not in page_audiences(page)
 
 
+def is_network_member(user) -> bool:
+    """Whether ``user`` may read what is shown to network members only (such as city contact details)."""
+    return can_view(audiences_for_user(user), frozenset({MEMBERS}))
+
+
+def _page_restrictions(user) -> list[tuple[str, frozenset[str]]]:
+    """Every page restriction as (path, audiences), read once per request.
+
+    Listings, navigation and badges on one page all need them; like the user's
+    audiences they are kept on the (per-request) user object.
+    """
+    cached = getattr(user, "_portal_page_restrictions", None)
+    if cached is None:
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        cached = [(r.page.path, restriction_audiences(r)) for r in restrictions]
+        if user is not None:
+            user._portal_page_restrictions = cached
+    return cached
+
+
 def visible_pages(queryset, user):
     """Narrow a page queryset to what ``user`` may read: live, and not behind a
-    restriction the user does not pass. Costs one query for the restrictions."""
+    restriction the user does not pass."""
     user_audiences = audiences_for_user(user)
     queryset = queryset.live()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
-        audiences = restriction_audiences(restriction)
+    for path, audiences in _page_restrictions(user):
         if not can_view(user_audiences, audiences):
-            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+            queryset = queryset.exclude(path__startswith=path)
     return queryset
 
 
@@ -156,8 +176,8 @@ def visible_documents(queryset, user):
     return queryset
 
 
-def mark_members_only(pages) -> None:
-    """Set ``page.members_only`` on each page (not public) with one query, for badges."""
-    restricted_paths = [r.page.path for r in PageViewRestriction.objects.select_related("page")]
+def mark_members_only(pages, user) -> None:
+    """Set ``page.members_only`` (not public) on each page, for badges."""
+    restricted_paths = [path for path, _audiences in _page_restrictions(user)]
     for page in pages:
         page.members_only = any(page.path.startswith(path) for path in restricted_paths)

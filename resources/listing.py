@@ -57,6 +57,8 @@ def paginate(request, queryset, per_page: int | None = None) -> PaginatorPage:
 class ListingFilterForm(forms.Form):
     """The query string of a listing. Invalid values are reported and ignored."""
 
+    tab_fields: tuple[str, ...] = ()  # fields that pick a view rather than narrow the list
+
     city = forms.ModelChoiceField(
         queryset=CityPage.objects.none(), to_field_name="slug", required=False, empty_label="All"
     )
@@ -81,8 +83,8 @@ class ListingFilterForm(forms.Form):
 
     @property
     def active(self) -> bool:
-        """Whether any filter narrows the list (``when`` on events only picks a tab)."""
-        return any(name != "when" for name in self.valid_filters())
+        """Whether any filter narrows the list."""
+        return any(name not in self.tab_fields for name in self.valid_filters())
 
 
 @dataclass
@@ -120,7 +122,7 @@ def _apply_filters(queryset: QuerySet, filters: dict, *, type_field: str, year_f
 def _build(request, queryset, form, **filter_options) -> Listing:
     queryset = _apply_filters(queryset, form.valid_filters(), **filter_options)
     page = paginate(request, queryset)
-    page.object_list = prepare_cards(page.object_list)
+    page.object_list = prepare_cards(page.object_list, request.user)
     return Listing(form=form, page=page, query_string=query_string_without_page(request))
 
 
@@ -134,31 +136,30 @@ def attach_cities(pages) -> None:
         practice.city = cities.get(practice.path[: -PracticePage.steplen])
 
 
-def load_cards(ids) -> list:
-    """Pages of any resource type by id, in the given order, with what their
-    cards show fetched in a fixed number of queries (one per page type)."""
+def load_cards(pages, user) -> list:
+    """The specific pages behind generic ``Page`` objects, in the same order, with
+    what their cards show fetched in one query per page type."""
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
 
-    ids = list(ids)
+    pages = list(pages)
     by_type: dict[int, list[int]] = {}
-    for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"):
-        by_type.setdefault(content_type_id, []).append(pk)
-    pages = {}
+    for page in pages:
+        by_type.setdefault(page.content_type_id, []).append(page.pk)
+    specific = {}
     for content_type_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         queryset = model.objects.filter(pk__in=pks)
         if model in CARD_PREFETCHES:
             queryset = queryset.select_related(*CARD_PREFETCHES[model][0]).prefetch_related(*CARD_PREFETCHES[model][1])
-        pages.update((page.pk, page) for page in queryset)
-    return prepare_cards(pages[pk] for pk in ids if pk in pages)
+        specific.update((page.pk, page) for page in queryset)
+    return prepare_cards((specific[page.pk] for page in pages if page.pk in specific), user)
 
 
-def prepare_cards(pages) -> list:
+def prepare_cards(pages, user) -> list:
     """Everything a resource card shows beyond the page's own fields: the
     "Members only" badge and a practice's city. A few queries whatever the length."""
     pages = list(pages)
-    mark_members_only(pages)
+    mark_members_only(pages, user)
     attach_cities(pages)
     return pages
 
@@ -199,6 +200,7 @@ def research_listing(request, index=None) -> Listing:
 
 
 class EventFilterForm(ListingFilterForm):
+    tab_fields = ("when",)
     when = forms.ChoiceField(
         choices=[("upcoming", "Upcoming"), ("past", "Past"), ("all", "All")], required=False, label="When"
     )
@@ -243,7 +245,7 @@ def city_practices(city, user) -> list[PracticePage]:
         .prefetch_related("themes")
         .order_by("-start_date", "title")
     )
-    return prepare_cards(practices)
+    return prepare_cards(practices, user)
 
 
 def visible_attachments(attachments, user) -> list:
@@ -265,9 +267,7 @@ def visible_outputs(event, user) -> list:
     from wagtail.models import Page
 
     ids = [output.resource_id for output in event.outputs.all()]
-    return load_cards(
-        visible_pages(Page.objects.filter(pk__in=ids), user).order_by("title").values_list("pk", flat=True)
-    )
+    return load_cards(visible_pages(Page.objects.filter(pk__in=ids), user).order_by("title"), user)
 
 
 def upcoming_events(user, limit=3):
@@ -275,5 +275,6 @@ def upcoming_events(user, limit=3):
     return prepare_cards(
         visible_pages(EventPage.objects.filter(end__gte=now), user)
         .select_related("host_city")
-        .order_by("start")[:limit]
+        .order_by("start")[:limit],
+        user,
     )

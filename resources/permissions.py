@@ -85,6 +85,15 @@ def ensure_city_editors(city) -> Group:
     return group
 
 
+def _in_step(city) -> bool:
+    """Whether the city's group and collection exist and carry its current name."""
+    return (
+        Group.objects.filter(pk=city.editors_group_id, name=editors_group_name(city)).exists()
+        and Collection.objects.filter(pk=city.collection_id, name=city.title).exists()
+    )
+
+
 def city_saved(sender, instance, created, raw=False, **kwargs):
-    if not raw:
+    """Set up a new city's editors; follow a rename. Other saves cost two small queries."""
+    if not raw and (created or not _in_step(instance)):
         ensure_city_editors(instance)

@@ -63,7 +63,7 @@ def search(request, query: str, result_type: str = "") -> SearchResults:
     models = [RESULT_TYPES[result_type][0]] if result_type else [m for m, _label in RESULT_TYPES.values()]
     results = visible_pages(Page.objects.type(*models), request.user).search(terms, operator="and")
     page = paginate(request, results)
-    page.object_list = load_cards(result.pk for result in page.object_list)
+    page.object_list = load_cards(page.object_list, request.user)
     return SearchResults(
         query=query,
         result_type=result_type,

@@ -121,12 +121,12 @@ class CityPage(Page):
         return self.left is None
 
     def get_context(self, request, *args, **kwargs):
-        from portal.access import MEMBERS, audiences_for_user
+        from portal.access import is_network_member
         from resources.listing import city_practices
 
         context = super().get_context(request, *args, **kwargs)
         context["practices"] = city_practices(self, request.user)
-        context["show_contact_details"] = MEMBERS in audiences_for_user(request.user) or request.user.is_superuser
+        context["show_contact_details"] = is_network_member(request.user)
         return context
 
 

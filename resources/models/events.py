@@ -10,6 +10,7 @@ from wagtail.search import index
 from resources.blocks import AgendaStreamBlock
 from resources.choices import EventFormat
 
+from .cities import CityPage
 from .mixins import ResourcePage
 
 
@@ -108,13 +109,13 @@ class EventPage(ResourcePage):
         return self.end >= timezone.now()
 
     def get_context(self, request, *args, **kwargs):
-        from portal.access import user_can_view_page
+        from portal.access import visible_pages
         from resources.listing import visible_outputs
 
         context = super().get_context(request, *args, **kwargs)
         context["outputs"] = visible_outputs(self, request.user)
-        host = self.host_city
-        context["host_city"] = host if host and host.live and user_can_view_page(request.user, host) else None
+        hosts = CityPage.objects.filter(pk=self.host_city_id)
+        context["host_city"] = visible_pages(hosts, request.user).first() if self.host_city_id else None
         return context
 
 
