@@ -1,9 +1,12 @@
 """Per-city publishing: each city's editors work on their own subtree only.
 
-Creating a CityPage creates the "<City> editors" group with add/edit/publish
-on that city's pages, and a document collection for the city (with a
-members-only collection inside it) that the group may add to and edit. The
-city keeps a link to both, so renaming the city renames them too.
+Creating a CityPage creates its three groups: "<City> editors" with add and
+edit on that city's pages (publishing goes through the "Secretariat review"
+workflow), "<City> coordinators" (editors who also invite and offboard the
+city's people) and "<City> members" (the city's staff). It also creates a
+document collection for the city (with a members-only collection inside it)
+that the editors may add to and edit. The city keeps a link to all of them, so
+renaming the city renames them too.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -12,7 +15,7 @@ from wagtail.models import Collection, CollectionViewRestriction, GroupCollectio
 
 from portal.access import network_members_group
 
-PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+PAGE_PERMISSIONS = ("add_page", "change_page")
 COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
@@ -24,8 +27,15 @@ COLLECTION_PERMISSIONS = (
 MEMBERS_ONLY_COLLECTION = "Members only"
 
 
+CITY_GROUPS = {"editors_group": "editors", "coordinators_group": "coordinators", "members_group": "members"}
+
+
 def editors_group_name(city) -> str:
     return f"{city.title} editors"
+
+
+def city_group_name(city, field: str) -> str:
+    return f"{city.title} {CITY_GROUPS[field]}"
 
 
 def _rename(obj, name: str, model) -> None:
@@ -35,11 +45,12 @@ def _rename(obj, name: str, model) -> None:
         obj.save(update_fields=["name"])
 
 
-def _editors_group(city) -> Group:
-    group = Group.objects.filter(pk=city.editors_group_id).first() if city.editors_group_id else None
+def _city_group(city, field: str) -> Group:
+    pk = getattr(city, f"{field}_id")
+    group = Group.objects.filter(pk=pk).first() if pk else None
     if group is None:
-        group, _ = Group.objects.get_or_create(name=editors_group_name(city))
-    _rename(group, editors_group_name(city), Group)
+        group, _ = Group.objects.get_or_create(name=city_group_name(city, field))
+    _rename(group, city_group_name(city, field), Group)
     return group
 
 
@@ -65,32 +76,46 @@ def city_collection(city) -> Collection:
     return collection
 
 
-@transaction.atomic
-def ensure_city_editors(city) -> Group:
-    """Create (or complete, or rename) the city's editors group, its permissions
-    and its collection. Idempotent."""
-    group = _editors_group(city)
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+def _admin_access() -> Permission:
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def _grant_editing(group: Group, city, collection: Collection) -> None:
+    group.permissions.add(_admin_access())
     for codename in PAGE_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=city, permission=permission)
-    collection = city_collection(city)
+    # Publishing is the secretariat's, through the review workflow (older cities had it).
+    GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").delete()
     for app_label, codename in COLLECTION_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
-    if (city.editors_group_id, city.collection_id) != (group.pk, collection.pk):
+
+
+@transaction.atomic
+def ensure_city_editors(city) -> Group:
+    """Create (or complete, or rename) the city's groups, the editors'
+    permissions and the city's collection. Idempotent; returns the editors group."""
+    groups = {field: _city_group(city, field) for field in CITY_GROUPS}
+    collection = city_collection(city)
+    _grant_editing(groups["editors_group"], city, collection)
+    # Coordinators reach the admin to invite their city's people; they edit
+    # pages as members of the editors group too.
+    groups["coordinators_group"].permissions.add(_admin_access())
+    links = {f"{field}_id": group.pk for field, group in groups.items()} | {"collection_id": collection.pk}
+    if any(getattr(city, name) != value for name, value in links.items()):
         # update() rather than save(): no new revision, no second signal.
-        type(city).objects.filter(pk=city.pk).update(editors_group=group, collection=collection)
-        city.editors_group_id, city.collection_id = group.pk, collection.pk
-    return group
+        type(city).objects.filter(pk=city.pk).update(**links)
+        for name, value in links.items():
+            setattr(city, name, value)
+    return groups["editors_group"]
 
 
 def _in_step(city) -> bool:
     """Whether the city's group and collection exist and carry its current name."""
-    return (
-        Group.objects.filter(pk=city.editors_group_id, name=editors_group_name(city)).exists()
-        and Collection.objects.filter(pk=city.collection_id, name=city.title).exists()
-    )
+    names = {getattr(city, f"{field}_id"): city_group_name(city, field) for field in CITY_GROUPS}
+    in_step = set(Group.objects.filter(pk__in=[pk for pk in names if pk]).values_list("pk", "name"))
+    return in_step == set(names.items()) and Collection.objects.filter(pk=city.collection_id, name=city.title).exists()
 
 
 def city_saved(sender, instance, created, raw=False, **kwargs):

@@ -1,15 +1,20 @@
 """Shared fixtures: the site tree, two cities, and one user per role."""
 
 import datetime
+import time
 
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from home.site_structure import ensure_site_structure
+from members.choices import Role
+from members.roles import grant_role
 from portal.access import network_members_group
 from resources.models import CityPage, PracticePage, Theme
-from resources.permissions import editors_group_name
 
 PASSWORD = "correct horse battery staple"
 
@@ -58,35 +63,67 @@ def theme(db):
 
 
 def _user(django_user_model, email, *groups, **flags):
+    """An account with a verified address, in ``groups`` (by name)."""
     user = django_user_model.objects.create_user(username=email, email=email, password=PASSWORD, **flags)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
 
 
+def enable_totp(user) -> str:
+    """Give the user an authenticator app; returns its secret."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(user_or_secret, offset: int = 0) -> str:
+    """The code the user's authenticator app shows now (``offset`` periods later)."""
+    secret = user_or_secret
+    if not isinstance(secret, str):
+        secret = Authenticator.objects.get(user=user_or_secret, type=Authenticator.Type.TOTP).data["secret"]
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
+
+
+def _with_role(django_user_model, email, role, city=None, *, mfa=False):
+    user = _user(django_user_model, email)
+    grant_role(user, role, city)
+    if mfa:
+        enable_totp(user)
+    return user
+
+
 @pytest.fixture
 def member(django_user_model):
-    return _user(django_user_model, "member@example.org", "Network members")
+    return _with_role(django_user_model, "member@example.org", Role.NETWORK_MEMBER)
 
 
 @pytest.fixture
 def expert(django_user_model):
-    return _user(django_user_model, "expert@example.org", "Network members")
+    return _with_role(django_user_model, "expert@example.org", Role.INVITED_EXPERT)
 
 
 @pytest.fixture
 def stockholm_editor(django_user_model, stockholm):
-    return _user(django_user_model, "editor@stockholm.example.org", "Network members", editors_group_name(stockholm))
+    return _with_role(django_user_model, "editor@stockholm.example.org", Role.CITY_EDITOR, stockholm, mfa=True)
 
 
 @pytest.fixture
 def barcelona_editor(django_user_model, barcelona):
-    return _user(django_user_model, "editor@barcelona.example.org", "Network members", editors_group_name(barcelona))
+    return _with_role(django_user_model, "editor@barcelona.example.org", Role.CITY_EDITOR, barcelona, mfa=True)
+
+
+@pytest.fixture
+def stockholm_coordinator(django_user_model, stockholm):
+    return _with_role(
+        django_user_model, "coordinator@stockholm.example.org", Role.CITY_COORDINATOR, stockholm, mfa=True
+    )
 
 
 @pytest.fixture
 def secretariat(django_user_model):
-    return _user(django_user_model, "secretariat@example.org", "Network members", "Secretariat", is_superuser=True)
+    return _with_role(django_user_model, "secretariat@example.org", Role.SECRETARIAT, mfa=True)
 
 
 @pytest.fixture

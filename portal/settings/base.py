@@ -27,6 +27,9 @@ ENV_EMAIL_URL = {
 }
 ENV_MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "")
 ENV_STATIC_ROOT = os.environ.get("STATIC_ROOT", "")
+# How many reverse proxies in front of the portal append to X-Forwarded-For.
+# 0 (the default) trusts no header: rate limits count the connecting address.
+ENV_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
 
 # Application definition
 
@@ -53,6 +56,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "members.middleware.MembershipMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -147,19 +154,40 @@ if ENV_EMAIL_URL["host"]:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# Accounts: nobody signs up; members log in with their email address.
+# Accounts: nobody signs up without an invitation; members log in with their
+# email address. Every login, reset and invitation goes through allauth, with
+# its rate limits and second factor; Wagtail's own login and reset are off.
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "members.forms.InvitedSignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# allauth's defaults (login_failed "10/m/ip,5/5m/key", reset "20/m/ip,5/m/key", ...)
+# stay; the portal adds its own for opening and accepting invitation links.
+ACCOUNT_RATE_LIMITS = {"invitation_accept": "10/m/ip,30/h/ip"}
+ALLAUTH_TRUSTED_PROXY_COUNT = ENV_TRUSTED_PROXY_COUNT
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "CTPN Knowledge Exchange"
+USERSESSIONS_TRACK_ACTIVITY = True
+MEMBERS_INVITATION_DAYS = 14
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "CTPN Knowledge Exchange"
 WAGTAILADMIN_BASE_URL = ENV_BASE_URL
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Privacy is "members" or named groups; shared passwords are switched off everywhere.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
@@ -189,7 +217,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
-        "django.server": {"level": "WARNING"},
+        # runserver logs request lines with query strings (invitation keys): errors only.
+        "django.server": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },

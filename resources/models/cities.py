@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -74,11 +75,17 @@ class CityPage(Page):
     editors_group = models.ForeignKey(
         "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    coordinators_group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    members_group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
     collection = models.ForeignKey(
         "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
 
-    exclude_fields_in_copy = ["editors_group", "collection"]
+    exclude_fields_in_copy = ["editors_group", "coordinators_group", "members_group", "collection"]
 
     content_panels = [
         *Page.content_panels,
@@ -118,7 +125,13 @@ class CityPage(Page):
 
     @property
     def is_current_member(self):
-        return self.left is None
+        return self.left is None or self.left > timezone.localdate()
+
+    @property
+    def group_ids(self) -> set[int]:
+        """The city's own groups: its editors, coordinators and members."""
+        ids = (self.editors_group_id, self.coordinators_group_id, self.members_group_id)
+        return {pk for pk in ids if pk}
 
     def get_context(self, request, *args, **kwargs):
         from portal.access import is_network_member

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -131,16 +130,16 @@ class ResearchAuthor(Orderable):
     orcid = models.CharField(
         "ORCID iD", max_length=19, blank=True, validators=[validate_orcid], help_text="e.g. 0000-0002-1825-0097."
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+    expert = models.ForeignKey(
+        "members.ExpertProfile",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The author's portal account, if they have one.",
+        related_name="authorships",
+        help_text="The author's expert profile in the network, if they have one.",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("orcid"), FieldPanel("user")]
+    panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("orcid"), FieldPanel("expert")]
 
     class Meta(Orderable.Meta):
         verbose_name = "author"

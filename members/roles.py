@@ -1,0 +1,139 @@
+"""Roles and the groups that carry them.
+
+Access is decided by Django groups (Wagtail privacy restricts pages to
+groups); a role is a named bundle of groups. Every role includes "Network
+members", which is what members-only content is restricted to. City roles
+also put the person in their city's groups, so a coordinator can see "their
+city's people" and a city leaving the network ends its people's access.
+
+Granting and revoking go through this module so that each change is audited
+and revoked access ends the person's sessions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.db.models import Q
+
+from members import audit
+from members.choices import CITY_ROLES, AuditAction, Role
+from members.sessions import end_sessions
+from portal.access import NETWORK_MEMBERS_GROUP
+from resources.models import CityPage
+
+SECRETARIAT_GROUP = "Secretariat"
+EXPERTS_GROUP = "Invited expert"
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: Role
+    city: CityPage | None = None
+
+    def __str__(self):
+        label = Role(self.role).label
+        return f"{label}, {self.city.title}" if self.city else label
+
+
+def _role_groups(role: Role, city: CityPage | None) -> list[Group]:
+    """The groups a role puts a person in."""
+    names = [NETWORK_MEMBERS_GROUP]
+    fields = []
+    if role == Role.SECRETARIAT:
+        names.append(SECRETARIAT_GROUP)
+    elif role == Role.INVITED_EXPERT:
+        names.append(EXPERTS_GROUP)
+    elif role == Role.CITY_COORDINATOR:
+        fields = ["coordinators_group", "editors_group", "members_group"]
+    elif role == Role.CITY_EDITOR:
+        fields = ["editors_group", "members_group"]
+    elif role == Role.NETWORK_MEMBER and city is not None:
+        fields = ["members_group"]
+    groups = list(Group.objects.filter(name__in=names))
+    groups += [getattr(city, field) for field in fields if getattr(city, field) is not None]
+    return groups
+
+
+def roles_of(user) -> list[Grant]:
+    """The roles a person holds now, read back from their groups."""
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    names = set(Group.objects.filter(pk__in=group_ids).values_list("name", flat=True))
+    grants = []
+    if SECRETARIAT_GROUP in names:
+        grants.append(Grant(Role.SECRETARIAT))
+    if EXPERTS_GROUP in names:
+        grants.append(Grant(Role.INVITED_EXPERT))
+    cities = CityPage.objects.filter(
+        Q(coordinators_group__in=group_ids) | Q(editors_group__in=group_ids) | Q(members_group__in=group_ids)
+    ).order_by("title")
+    for city in cities:
+        if city.coordinators_group_id in group_ids:
+            grants.append(Grant(Role.CITY_COORDINATOR, city))
+        elif city.editors_group_id in group_ids:
+            grants.append(Grant(Role.CITY_EDITOR, city))
+        else:
+            grants.append(Grant(Role.NETWORK_MEMBER, city))
+    if not grants and NETWORK_MEMBERS_GROUP in names:
+        grants.append(Grant(Role.NETWORK_MEMBER))
+    return grants
+
+
+def coordinated_cities(user):
+    """The cities whose people this user may invite and offboard."""
+    if not user.is_authenticated or not user.is_active:
+        return CityPage.objects.none()
+    return CityPage.objects.filter(coordinators_group__in=user.groups.all(), left__isnull=True).order_by("title")
+
+
+def is_secretariat(user) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists())
+    )
+
+
+def can_invite(user, role: Role, city: CityPage | None) -> bool:
+    """The secretariat invites anyone to any role; a coordinator only to their own city's roles."""
+    if is_secretariat(user):
+        return True
+    if city is None or role not in CITY_ROLES | {Role.NETWORK_MEMBER}:
+        return False
+    return coordinated_cities(user).filter(pk=city.pk).exists()
+
+
+@transaction.atomic
+def grant_role(user, role: Role, city: CityPage | None = None, *, actor=None, invitation=None) -> None:
+    """Put a person in the role's groups (and make the secretariat superusers), audited."""
+    user.groups.add(*_role_groups(role, city))
+    if role == Role.SECRETARIAT and not user.is_superuser:
+        user.is_superuser = True
+        user.save(update_fields=["is_superuser"])
+    if role == Role.INVITED_EXPERT:
+        from members.profiles import ensure_expert_profile
+
+        ensure_expert_profile(user)
+    audit.record(
+        AuditAction.ROLE_GRANTED, actor=actor, subject_email=user.email, role=role, city=city, invitation=invitation
+    )
+
+
+@transaction.atomic
+def revoke_role(user, role: Role, city: CityPage | None = None, *, actor=None, action=AuditAction.ROLE_REVOKED):
+    """Take a role away: drop the groups no remaining role needs, and end the person's sessions."""
+    remaining = [grant for grant in roles_of(user) if (grant.role, grant.city) != (role, city)]
+    keep = {group.pk for grant in remaining for group in _role_groups(grant.role, grant.city)}
+    user.groups.remove(*[group for group in _role_groups(role, city) if group.pk not in keep])
+    if role == Role.SECRETARIAT and user.is_superuser:
+        user.is_superuser = False
+        user.save(update_fields=["is_superuser"])
+    audit.record(action, actor=actor, subject_email=user.email, role=role, city=city)
+    end_sessions(user)
+
+
+def revoke_all(user, *, actor=None, action=AuditAction.ROLE_REVOKED) -> None:
+    for grant in roles_of(user):
+        revoke_role(user, grant.role, grant.city, actor=actor, action=action)
