@@ -4,14 +4,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from members.urls import overrides as member_overrides
 from resources.views import practice_list
 from search.views import search_view
 
 urlpatterns = [
+    *member_overrides,
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_view, name="search"),
+    path("", include("members.urls")),
     path("practices/", practice_list, name="practice_list"),
 ]
 
