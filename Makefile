@@ -30,8 +30,9 @@ run: install ## Migrate, load demo content and serve on http://127.0.0.1:8000 (S
 # demo content are tested on it too.
 SQLITE_TESTS := tests/search tests/home tests/resources/test_listings.py tests/resources/test_seed_demo.py
 
-test: install ## Start PostgreSQL, run the whole suite on it, then the SQLite-specific part on SQLite
+test: install ## Start PostgreSQL (and find Chromium), run the whole suite on it, then the SQLite-specific part on SQLite
 	@DATABASE_URL="$${DATABASE_URL:-$$(bin/postgres-up)}" || exit 1; \
+	CHROMIUM_PATH="$$(bin/chromium-up)" || exit 1; export CHROMIUM_PATH; \
 	case "$$DATABASE_URL" in postgres*) ;; *) echo "make test needs PostgreSQL, got '$$DATABASE_URL'" >&2; exit 1;; esac; \
 	export DATABASE_URL; echo "Testing against $${DATABASE_URL%%@*}@..."; \
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check && \

@@ -48,8 +48,10 @@ def _ensure_index(home, model, title, slug, introduction):
 
 @transaction.atomic
 def ensure_site_structure():
-    """Create what is missing of the top of the tree; change nothing that exists."""
+    """Create what is missing of the top of the tree (and the experts' permissions on
+    the research index); change nothing that exists."""
     from resources.models import CityIndexPage, EventIndexPage, ResearchIndexPage
+    from resources.permissions import ensure_research_contributors
 
     home = _ensure_home()
     cities = _ensure_index(
@@ -58,6 +60,8 @@ def ensure_site_structure():
     research = _ensure_index(
         home, ResearchIndexPage, "Research", "research", "<p>Research by the network's invited experts.</p>"
     )
+    # Sites set up before experts could contribute get their permissions here.
+    ensure_research_contributors(research)
     events = _ensure_index(
         home, EventIndexPage, "Events", "events", "<p>Meetings, workshops and exercises of the network.</p>"
     )

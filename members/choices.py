@@ -39,3 +39,4 @@ class AuditAction(models.TextChoices):
     USER_DEACTIVATED = "user_deactivated", "Account deactivated"
     CITY_LEFT = "city_left", "Access ended: city left the network"
     ACCOUNT_DELETED = "account_deleted", "Account deleted by its owner"
+    MFA_RESET = "mfa_reset", "Second factor removed by an operator"

@@ -8,7 +8,8 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from resources.models import CityPage
-        from resources.permissions import city_saved
+        from resources.models import CityPage, ResearchIndexPage
+        from resources.permissions import city_saved, research_index_saved
 
         post_save.connect(city_saved, sender=CityPage, dispatch_uid="resources.city_saved")
+        post_save.connect(research_index_saved, sender=ResearchIndexPage, dispatch_uid="resources.research_index_saved")

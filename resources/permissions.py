@@ -7,6 +7,11 @@ city's people) and "<City> members" (the city's staff). It also creates a
 document collection for the city (with a members-only collection inside it)
 that the editors may add to and edit. The city keeps a link to all of them, so
 renaming the city renames them too.
+
+Invited experts contribute research the same way: the "Invited expert" group
+may add pages under the research index (Wagtail lets a page's owner edit it,
+and nobody else's) and upload files to the "Research" collection; the
+secretariat's review workflow publishes.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -25,6 +30,13 @@ COLLECTION_PERMISSIONS = (
     ("wagtailimages", "choose_image"),
 )
 MEMBERS_ONLY_COLLECTION = "Members only"
+RESEARCH_COLLECTION = "Research"
+EXPERT_COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+)
 
 
 CITY_GROUPS = {"editors_group": "editors", "coordinators_group": "coordinators", "members_group": "members"}
@@ -122,3 +134,42 @@ def city_saved(sender, instance, created, raw=False, **kwargs):
     """Set up a new city's editors; follow a rename. Other saves cost two small queries."""
     if not raw and (created or not _in_step(instance)):
         ensure_city_editors(instance)
+
+
+# Invited experts
+
+
+def research_collection() -> Collection:
+    """The collection for research files, with a members-only collection inside."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=RESEARCH_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(name=RESEARCH_COLLECTION)
+    _members_only_collection(collection)
+    return collection
+
+
+@transaction.atomic
+def ensure_research_contributors(index) -> Group:
+    """Let invited experts draft research under ``index`` and upload its files. Idempotent.
+
+    "add" without "change" or "publish": Wagtail lets them edit only the pages they
+    own, and what they submit is published by the secretariat's review workflow.
+    """
+    from members.roles import EXPERTS_GROUP
+
+    group, _ = Group.objects.get_or_create(name=EXPERTS_GROUP)
+    group.permissions.add(_admin_access())
+    add_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="add_page")
+    GroupPagePermission.objects.get_or_create(group=group, page=index, permission=add_page)
+    collection = research_collection()
+    for app_label, codename in EXPERT_COLLECTION_PERMISSIONS:
+        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    return group
+
+
+def research_index_saved(sender, instance, created, raw=False, **kwargs):
+    """A new research index opens to invited experts."""
+    if created and not raw:
+        ensure_research_contributors(instance)

@@ -17,6 +17,15 @@ def edit_url(page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
+def workflow_action_url(page, action: str) -> str:
+    """Where a reviewer posts "approve" or "reject" (request changes) for the page's current review."""
+    task_state = page.current_workflow_task_state
+    return reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+
+
+# Add to a form's data to press "Submit to Secretariat review" instead of "Publish".
+SUBMIT = {"action-submit": "action-submit"}
+
 PERMISSION_DENIED = "Sorry, you do not have permission to access this area."
 
 

@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from home.site_structure import ensure_site_structure
@@ -17,6 +18,14 @@ from portal.access import network_members_group
 from resources.models import CityPage, PracticePage, Theme
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and used one-time codes live in the cache: no test inherits another's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

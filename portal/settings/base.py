@@ -58,9 +58,12 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
-    "django.contrib.admin",
+    # No django.contrib.admin: Wagtail's admin is the only one, and Django's
+    # admin would bring a login view that skips allauth's limits and MFA.
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    # allauth's sessions page ("last seen 3 minutes ago") loads humanize.
+    "django.contrib.humanize",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
@@ -121,6 +124,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "members.password_validation.MaximumLengthValidator", "OPTIONS": {"max_length": 256}},
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -166,6 +170,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
+# A reset for an unknown address sends nothing (allauth would offer a signup
+# link, and signup is closed); the page reads the same either way.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
@@ -199,6 +206,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Review emails ("Secretariat review" workflow): submissions go to the Secretariat
+# group's members, once each (with superusers included, each reviewer would get a
+# second, workflow-level copy); approvals and change requests go to the submitter.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

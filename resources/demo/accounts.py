@@ -1,46 +1,61 @@
-"""Demo accounts, one per role. Created only when DEBUG is on; passwords are set fresh on every run."""
+"""Demo accounts, one per role, holding real roles (members.roles). Created only when DEBUG
+is on; passwords are set fresh on every run.
 
-from portal.access import NETWORK_MEMBERS_GROUP
+The demo expert is one of the demo research's fictional authors: their profile is linked
+as author of the research pages that name them, and they own those pages, so they can
+edit them and submit changes to the secretariat's review.
+"""
 
-SECRETARIAT_GROUP = "Secretariat"
+from members.choices import ProfileVisibility, Role
 
 ACCOUNTS = [
     {
         "email": "secretariat@demo.ctpn.example",
-        "role": "Secretariat (superuser)",
         "first_name": "Demo",
         "last_name": "Secretariat",
-        "groups": [SECRETARIAT_GROUP, NETWORK_MEMBERS_GROUP],
-        "superuser": True,
+        "role": Role.SECRETARIAT,
+    },
+    {
+        "email": "coordinator.stockholm@demo.ctpn.example",
+        "first_name": "Demo",
+        "last_name": "Stockholm coordinator",
+        "role": Role.CITY_COORDINATOR,
+        "city": "stockholm",
     },
     {
         "email": "editor.stockholm@demo.ctpn.example",
-        "role": "City editor, Stockholm",
         "first_name": "Demo",
         "last_name": "Stockholm editor",
-        "groups": [NETWORK_MEMBERS_GROUP],
-        "edits": ["stockholm"],
+        "role": Role.CITY_EDITOR,
+        "city": "stockholm",
     },
     {
         "email": "editor.barcelona@demo.ctpn.example",
-        "role": "City editor, Barcelona",
         "first_name": "Demo",
         "last_name": "Barcelona editor",
-        "groups": [NETWORK_MEMBERS_GROUP],
-        "edits": ["barcelona"],
+        "role": Role.CITY_EDITOR,
+        "city": "barcelona",
     },
     {
         "email": "expert@demo.ctpn.example",
-        "role": "Invited expert",
-        "first_name": "Demo",
-        "last_name": "Expert",
-        "groups": [NETWORK_MEMBERS_GROUP],
+        "first_name": "Pieter",
+        "last_name": "de Wolf",
+        "role": Role.INVITED_EXPERT,
+        "profile": {
+            "display_name": "Pieter de Wolf",
+            "affiliation": "Maas Institute for Safety and Security Research, Rotterdam",
+            "orcid": "0000-0000-1233-6995",
+            "bio": "Studies how municipalities prevent violent extremism, and the rules for sharing information.",
+            "visibility": ProfileVisibility.PUBLIC,
+            "themes": ["prevention-of-radicalisation", "multi-agency-cooperation"],
+        },
+        "author": "Pieter de Wolf",
     },
     {
         "email": "member@demo.ctpn.example",
-        "role": "Network member",
         "first_name": "Demo",
         "last_name": "Member",
-        "groups": [NETWORK_MEMBERS_GROUP],
+        "role": Role.NETWORK_MEMBER,
+        "city": "stockholm",
     },
 ]

@@ -12,20 +12,26 @@ from __future__ import annotations
 import datetime
 import secrets
 from collections import Counter
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Revision
 
 from home.models import FeaturedResource, FooterSettings
+from members.choices import Role
+from members.middleware import has_admin_access
+from members.models import ExpertProfile
+from members.profiles import ensure_expert_profile
+from members.roles import Grant, grant_role, roles_of
 from portal.access import network_members_group
 from resources.models import (
     CityPage,
@@ -351,24 +357,82 @@ def ensure_footer(site, values: dict, tally: Tally) -> None:
 # Demo accounts
 
 
-def account_groups(spec: dict, cities: dict) -> list[Group]:
-    groups = [Group.objects.get_or_create(name=name)[0] for name in spec["groups"]]
-    return groups + [ensure_city_editors(cities[slug]) for slug in spec.get("edits", [])]
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    role: str
+    password: str
+    admin: bool  # reaches /admin/, so sets up an authenticator app at the first visit
 
 
-@transaction.atomic
-def ensure_account(spec: dict, cities: dict, tally: Tally) -> str:
-    """Create the account if missing, give it its groups, set and return a fresh random password."""
+def demo_user(spec: dict, tally: Tally) -> tuple:
+    """The account (created if missing, with a verified address) and a fresh random password."""
     email = spec["email"]
     user = get_user_model().objects.filter(username=email).first()
     tally.add("demo accounts", user is None)
     if user is None:
         user = get_user_model()(username=email, email=email, first_name=spec["first_name"], last_name=spec["last_name"])
-    if spec.get("superuser"):
-        user.is_superuser = user.is_staff = True
     password = secrets.token_urlsafe(12)
     user.set_password(password)
     user.save()
-    user.groups.add(*account_groups(spec, cities))
     EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-    return password
+    return user, password
+
+
+def ensure_role(user, role: Role, city: CityPage | None) -> Grant:
+    """Grant the role through members.roles (groups, audit trail), unless the person holds it."""
+    if city is not None:
+        ensure_city_editors(city)
+    grant = Grant(role, city)
+    if grant not in roles_of(user):
+        grant_role(user, role, city)
+    return grant
+
+
+def fill_profile(user, values: dict) -> ExpertProfile:
+    """Give a blank expert profile the demo's details; once filled in (or edited), it stays as it is."""
+    profile = ensure_expert_profile(user)
+    if profile.affiliation or profile.bio:
+        return profile
+    for name, value in values.items():
+        if name != "themes":
+            setattr(profile, name, value)
+    profile.full_clean(exclude=["themes"])
+    profile.save()
+    profile.themes.set(themes(values.get("themes", [])))
+    return profile
+
+
+def credit_expert(page: ResearchPage, name: str, profile: ExpertProfile) -> None:
+    """Link the author rows naming the expert to their profile and make them the page's owner,
+    as a published revision (the editor opens the latest revision); the page keeps its dates."""
+    published = timezone.localtime(page.first_published_at).date()
+    authors = list(page.authors.all())
+    for author in authors:
+        if author.name == name and author.expert_id is None:
+            author.expert = profile
+    page.authors = authors
+    page.owner = profile.user
+    page.save_revision().publish()
+    page.refresh_from_db()
+    backdate(page, published)
+
+
+def ensure_authorship(name: str, profile: ExpertProfile) -> None:
+    """Credit the expert on the demo research naming them; pages with an editor's draft are left alone."""
+    pages = ResearchPage.objects.filter(authors__name=name, authors__expert__isnull=True).distinct()
+    for page in pages:
+        if not page.has_unpublished_changes:
+            credit_expert(page, name, profile)
+
+
+@transaction.atomic
+def ensure_account(spec: dict, cities: dict, tally: Tally) -> DemoAccount:
+    """The demo account of one role, holding that role, with a fresh password."""
+    user, password = demo_user(spec, tally)
+    grant = ensure_role(user, spec["role"], cities.get(spec.get("city")))
+    if "profile" in spec:
+        profile = fill_profile(user, spec["profile"])
+        ensure_authorship(spec["author"], profile)
+    user = get_user_model().objects.get(pk=user.pk)  # permissions as the new groups give them
+    return DemoAccount(user.email, str(grant), password, has_admin_access(user))

@@ -7,7 +7,7 @@ an expert, the editors of two cities and the secretariat.
 
 import pytest
 
-from tests.admin_forms import edit_url
+from tests.admin_forms import edit_url, practice_form
 from tests.conftest import make_practice, restrict_to_members
 from tests.factories import make_document, members_only_collection
 
@@ -90,9 +90,31 @@ class TestNetworkReaders:
         ("expert", False),
         ("barcelona_editor", False),
         ("stockholm_editor", True),
+        ("stockholm_coordinator", True),
         ("secretariat", True),
     ],
 )
 def test_who_may_open_a_stockholm_practice_in_the_editor(client, request, content, role, may_edit):
     response = as_role(client, request, role).get(edit_url(content["secret"]))
     assert (response.status_code == 200) is may_edit
+
+
+@pytest.mark.parametrize(
+    ("role", "may_publish"),
+    [
+        ("anonymous", False),
+        ("outsider", False),
+        ("member", False),
+        ("expert", False),
+        ("barcelona_editor", False),
+        ("stockholm_editor", False),  # edits, but publishing goes through the secretariat's review
+        ("stockholm_coordinator", False),
+        ("secretariat", True),
+    ],
+)
+def test_who_may_publish_a_change_to_a_stockholm_practice(client, request, content, role, may_publish):
+    practice = content["secret"]
+    data = practice_form(title=practice.title, slug=practice.slug, summary=f"Changed by {role}.")
+    as_role(client, request, role).post(edit_url(practice), data)
+    practice.refresh_from_db()
+    assert (practice.summary == f"Changed by {role}.") is may_publish

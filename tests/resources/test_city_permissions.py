@@ -1,4 +1,5 @@
-"""Per-city publishing: a city's editors work on their own city, never another's."""
+"""Per-city publishing: a city's editors work on their own city, never another's,
+and what they write goes live once the secretariat approves it."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -7,7 +8,15 @@ from wagtail.models import Collection, CollectionViewRestriction, GroupCollectio
 from portal.access import NETWORK_MEMBERS_GROUP
 from resources.models import CityPage, PracticePage
 from resources.permissions import MEMBERS_ONLY_COLLECTION, editors_group_name
-from tests.admin_forms import add_url, assert_permission_denied, city_form, edit_url, practice_form
+from tests.admin_forms import (
+    SUBMIT,
+    add_url,
+    assert_permission_denied,
+    city_form,
+    edit_url,
+    practice_form,
+    workflow_action_url,
+)
 from tests.conftest import make_city, make_practice
 
 
@@ -25,7 +34,8 @@ class TestCityCreationSetsUpEditors:
         group = Group.objects.get(name=f"{city.title} editors")
         page_permissions = GroupPagePermission.objects.filter(group=group)
         assert {p.page_id for p in page_permissions} == {city.pk}
-        assert {p.permission.codename for p in page_permissions} == {"add_page", "change_page", "publish_page"}
+        # No publish: the secretariat's review publishes.
+        assert {p.permission.codename for p in page_permissions} == {"add_page", "change_page"}
         assert group.permissions.filter(codename="access_admin").exists()
 
         collection = Collection.get_first_root_node().get_children().get(name=city.title)
@@ -54,7 +64,7 @@ class TestCityCreationSetsUpEditors:
         stockholm.save_revision().publish()
         assert Group.objects.filter(name="Stockholm editors").count() == 1
         assert Collection.objects.filter(name="Stockholm").count() == 1
-        assert GroupPagePermission.objects.filter(group__name="Stockholm editors").count() == 3
+        assert GroupPagePermission.objects.filter(group__name="Stockholm editors").count() == 2
 
 
 class TestOtherCitysEditor:
@@ -84,25 +94,49 @@ class TestOtherCitysEditor:
         assert barcelona.permissions_for_user(barcelona_editor).can_add_subpage()
 
 
+def approve(client, page):
+    """The secretariat approves the page's pending review in the admin."""
+    page.refresh_from_db()
+    response = client.post(workflow_action_url(page, "approve"), {"comment": ""})
+    assert response.status_code == 302
+    page.refresh_from_db()
+
+
 class TestOwnCitysEditor:
-    def test_edits_and_publishes_a_practice_of_their_city(self, client, stockholm_editor, stockholm_practice):
+    def test_edits_a_practice_of_their_city_and_it_goes_live_once_approved(
+        self, client, stockholm_editor, stockholm_practice, secretariat
+    ):
         client.force_login(stockholm_editor)
         assert client.get(edit_url(stockholm_practice)).status_code == 200
-        data = edit_practice_form(stockholm_practice, summary="Updated by Stockholm.")
-        response = client.post(edit_url(stockholm_practice), data)
-        assert response.status_code == 302
+        data = edit_practice_form(stockholm_practice, publish=False, summary="Updated by Stockholm.") | SUBMIT
+        assert client.post(edit_url(stockholm_practice), data).status_code == 302
         stockholm_practice.refresh_from_db()
-        assert stockholm_practice.live
+        assert stockholm_practice.summary == "The original summary."
+        assert stockholm_practice.workflow_in_progress
+        client.force_login(secretariat)
+        approve(client, stockholm_practice)
         assert stockholm_practice.summary == "Updated by Stockholm."
+        client.logout()
         assert "Updated by Stockholm." in client.get(stockholm_practice.url).content.decode()
 
-    def test_adds_and_publishes_a_practice_under_their_city(self, client, stockholm_editor, stockholm):
+    def test_adds_a_practice_under_their_city_as_a_draft_for_review(self, client, stockholm_editor, stockholm):
         client.force_login(stockholm_editor)
-        response = client.post(add_url(PracticePage, stockholm), practice_form())
+        response = client.post(add_url(PracticePage, stockholm), practice_form(publish=False) | SUBMIT)
         assert response.status_code == 302
         practice = PracticePage.objects.child_of(stockholm).get()
-        assert practice.live
+        assert not practice.live
+        assert practice.workflow_in_progress
         assert practice.owner == stockholm_editor
+
+    def test_publish_button_does_not_publish(self, client, stockholm_editor, stockholm, stockholm_practice):
+        client.force_login(stockholm_editor)
+        client.post(add_url(PracticePage, stockholm), practice_form(publish=True))
+        assert not PracticePage.objects.child_of(stockholm).get(slug="table-top-exercise").live
+        data = edit_practice_form(stockholm_practice, publish=True, summary="Published without review?")
+        client.post(edit_url(stockholm_practice), data)
+        stockholm_practice.refresh_from_db()
+        assert stockholm_practice.summary == "The original summary."
+        assert not stockholm_practice.permissions_for_user(stockholm_editor).can_publish()
 
     def test_cannot_add_a_city(self, client, stockholm_editor, site_tree):
         client.force_login(stockholm_editor)
@@ -117,7 +151,7 @@ class TestRenamingACity:
         assert not Group.objects.filter(name="Stockholm editors").exists()
         group = Group.objects.get(name="Stockholm region editors")
         assert stockholm_editor.groups.filter(pk=group.pk).exists()
-        assert GroupPagePermission.objects.filter(group=group, page=stockholm).count() == 3
+        assert GroupPagePermission.objects.filter(group=group, page=stockholm).count() == 2
         assert Collection.objects.filter(name="Stockholm region").count() == 1
         assert not Collection.objects.filter(name="Stockholm").exists()
 
@@ -128,14 +162,23 @@ class TestRenamingACity:
         assert client.get(edit_url(stockholm_practice)).status_code == 200
 
 
-def test_editor_signs_in_at_the_admin_and_publishes(client, stockholm_editor, stockholm):
-    """The whole story: sign in at /admin/ with an email address, publish, the public reads it."""
-    from tests.conftest import PASSWORD
+def test_editor_signs_in_at_the_admin_submits_and_the_public_reads_it_once_approved(
+    client, stockholm_editor, stockholm, secretariat
+):
+    """The whole story: sign in from /admin/ with an email address and an authenticator code,
+    submit a practice, the secretariat approves, the public reads it."""
+    from tests.conftest import PASSWORD, totp_code
 
-    response = client.post("/admin/login/", {"username": stockholm_editor.email, "password": PASSWORD})
-    assert response.status_code == 302
+    assert client.get("/admin/login/")["Location"].startswith("/accounts/login/")
+    client.post("/accounts/login/", {"login": stockholm_editor.email, "password": PASSWORD})
+    client.post("/accounts/2fa/authenticate/", {"code": totp_code(stockholm_editor)})
     assert client.get("/admin/").status_code == 200
-    client.post(add_url(PracticePage, stockholm), practice_form(summary="Published by Stockholm's editor."))
+    data = practice_form(publish=False, summary="Written by Stockholm's editor.") | SUBMIT
+    client.post(add_url(PracticePage, stockholm), data)
     practice = PracticePage.objects.child_of(stockholm).get()
     client.logout()
-    assert "Published by Stockholm&#x27;s editor." in client.get(practice.url).content.decode()
+    assert client.get(practice.url).status_code == 404
+    client.force_login(secretariat)
+    approve(client, practice)
+    client.logout()
+    assert "Written by Stockholm&#x27;s editor." in client.get(practice.url).content.decode()

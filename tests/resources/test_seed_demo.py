@@ -22,6 +22,9 @@ from wagtail.models import (
 )
 
 from home.models import FeaturedResource
+from members.choices import Role
+from members.models import AuditEvent, ExpertProfile
+from members.roles import Grant, roles_of
 from portal.access import document_audiences, is_members_only, user_can_view_page
 from resources.models import (
     CityPage,
@@ -56,6 +59,8 @@ COUNTED = [
     ResearchAuthor,
     ResearchFile,
     EventOutput,
+    ExpertProfile,
+    AuditEvent,
 ]
 
 
@@ -111,7 +116,7 @@ class TestSeedDemo:
 
     def test_a_run_with_debug_on_adds_only_the_accounts(self, seeded):
         added = {name for name, count in seeded.first.items() if count != seeded.without_debug[name]}
-        assert added == {"User"}
+        assert added == {"User", "ExpertProfile", "AuditEvent"}
 
     def test_no_demo_accounts_without_debug(self, seeded):
         assert seeded.without_debug["User"] == 0
@@ -149,19 +154,68 @@ class TestSeedDemo:
             assert first_word in text, document.title
 
     def test_every_city_has_its_editors(self, seeded):
+        """Editors add and change their city's pages; publishing is the secretariat's review."""
         for city in CityPage.objects.all():
             group = Group.objects.get(name=f"{city.title} editors")
-            assert GroupPagePermission.objects.filter(group=group, page=city).count() == 3
+            codenames = set(
+                GroupPagePermission.objects.filter(group=group, page=city).values_list(
+                    "permission__codename", flat=True
+                )
+            )
+            assert codenames == {"add_page", "change_page"}
 
     def test_demo_accounts_exist_in_debug_and_can_sign_in(self, client, seeded):
         passwords = demo_passwords(seeded.second_output)
         users = get_user_model().objects.filter(email__endswith=DEMO_DOMAIN)
-        assert users.count() >= 5
+        assert users.count() >= 6
         assert set(passwords) == set(users.values_list("email", flat=True))
         member = "member@demo.ctpn.example"
         response = client.post("/accounts/login/", {"login": member, "password": passwords[member]})
         assert response.status_code == 302
         assert "_auth_user_id" in client.session
+
+    def test_demo_accounts_hold_their_roles(self, seeded):
+        def grants(email):
+            return roles_of(get_user_model().objects.get(email=email))
+
+        stockholm, barcelona = CityPage.objects.get(slug="stockholm"), CityPage.objects.get(slug="barcelona")
+        assert grants("secretariat@demo.ctpn.example") == [Grant(Role.SECRETARIAT)]
+        assert grants("coordinator.stockholm@demo.ctpn.example") == [Grant(Role.CITY_COORDINATOR, stockholm)]
+        assert grants("editor.stockholm@demo.ctpn.example") == [Grant(Role.CITY_EDITOR, stockholm)]
+        assert grants("editor.barcelona@demo.ctpn.example") == [Grant(Role.CITY_EDITOR, barcelona)]
+        assert grants("expert@demo.ctpn.example") == [Grant(Role.INVITED_EXPERT)]
+        assert grants("member@demo.ctpn.example") == [Grant(Role.NETWORK_MEMBER, stockholm)]
+        assert get_user_model().objects.get(email="secretariat@demo.ctpn.example").is_superuser
+        granted = AuditEvent.objects.filter(subject_email__endswith=DEMO_DOMAIN, action="role_granted")
+        assert granted.count() == 6, "a second run grants nothing again"
+
+    def test_demo_expert_is_credited_on_their_research_and_owns_it(self, seeded):
+        expert = get_user_model().objects.get(email="expert@demo.ctpn.example")
+        profile = expert.expert_profile
+        assert profile.display_name == "Pieter de Wolf"
+        assert profile.is_public
+        pages = ResearchPage.objects.filter(authors__expert=profile).distinct()
+        assert pages.count() == 2
+        for page in pages:
+            assert page.live and not page.has_unpublished_changes
+            assert page.owner == expert
+            assert page.permissions_for_user(expert).can_edit()
+            assert not page.permissions_for_user(expert).can_publish()
+            # The link is in the revision the editor opens, not only in the live rows.
+            assert [a.expert_id for a in page.get_latest_revision_as_object().authors.all() if a.expert_id] == [
+                profile.pk
+            ]
+
+    def test_output_says_which_accounts_set_up_an_authenticator(self, seeded):
+        rows = {
+            line.split()[0]: line
+            for line in seeded.second_output.splitlines()
+            if line.split() and line.split()[0].endswith(DEMO_DOMAIN)
+        }
+        assert " yes " in rows["secretariat@demo.ctpn.example"]
+        assert " yes " in rows["editor.stockholm@demo.ctpn.example"]
+        assert " yes " not in rows["member@demo.ctpn.example"]
+        assert "set up an authenticator app (TOTP) at their first visit to /admin/" in seeded.second_output
 
     def test_demo_pages_render(self, client, seeded, subtests):
         """A public and a members-only page of every type, and the listings, open with demo

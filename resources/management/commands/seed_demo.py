@@ -18,7 +18,8 @@ from resources.demo.site import FEATURED, FOOTER
 class Command(BaseCommand):
     help = (
         "Create demo member cities, practices, research, events, documents, home page picks and footer, and "
-        "(with DEBUG on) one demo account per role with a fresh password. Existing items are left as they are."
+        "(with DEBUG on) one demo account per role, holding that role, with a fresh password. Existing items are "
+        "left as they are."
     )
 
     def handle(self, *args, **options):
@@ -42,20 +43,28 @@ class Command(BaseCommand):
         build.ensure_footer(site, FOOTER, tally)
         return cities
 
-    def seed_accounts(self, cities: dict, tally: build.Tally) -> list[tuple[str, str, str]]:
-        """(email, role, password) per demo account; none unless DEBUG is on."""
+    def seed_accounts(self, cities: dict, tally: build.Tally) -> list[build.DemoAccount]:
+        """One demo account per role, holding it, with a new password; none unless DEBUG is on."""
         if not settings.DEBUG:
             self.stdout.write(self.style.WARNING("Demo accounts skipped: DEBUG is off."))
             return []
-        return [(spec["email"], spec["role"], build.ensure_account(spec, cities, tally)) for spec in ACCOUNTS]
+        return [build.ensure_account(spec, cities, tally) for spec in ACCOUNTS]
 
-    def report(self, tally: build.Tally, accounts: list[tuple[str, str, str]]) -> None:
+    def report(self, tally: build.Tally, accounts: list[build.DemoAccount]) -> None:
         self.stdout.write(f"\n{'':<20} {'created':>8} {'existing':>9}")
         for kind, created, existing in tally.rows():
             self.stdout.write(f"{kind:<20} {created:>8} {existing:>9}")
         if accounts:
-            self.stdout.write("\nDemo accounts (passwords are new on every run and stored nowhere else):")
-            self.stdout.write(f"{'email':<38} {'role':<26} password")
-            for email, role, password in accounts:
-                self.stdout.write(f"{email:<38} {role:<26} {password}")
+            self.report_accounts(accounts)
         self.stdout.write(self.style.SUCCESS("\nDemo content is in place."))
+
+    def report_accounts(self, accounts: list[build.DemoAccount]) -> None:
+        self.stdout.write("\nDemo accounts (passwords are new on every run and stored nowhere else):")
+        self.stdout.write(f"{'email':<40} {'role':<30} {'admin':<6} password")
+        for account in accounts:
+            admin = "yes" if account.admin else "-"
+            self.stdout.write(f"{account.email:<40} {account.role:<30} {admin:<6} {account.password}")
+        self.stdout.write(
+            "Accounts with admin access (admin: yes) set up an authenticator app (TOTP) at their first visit to "
+            "/admin/; have one ready."
+        )
