@@ -27,8 +27,9 @@ run: install ## Migrate, load demo content and serve on http://127.0.0.1:8000 (S
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # The embedded default (`make run`) is SQLite: its own search backend and the
-# demo content are tested on it too.
-SQLITE_TESTS := tests/search tests/home tests/resources/test_listings.py tests/resources/test_seed_demo.py
+# demo content, invitations and signup are tested on it too.
+SQLITE_TESTS := tests/search tests/home tests/resources/test_listings.py tests/resources/test_seed_demo.py \
+	tests/members/test_invitations.py tests/members/test_signup.py
 
 test: install ## Start PostgreSQL (and find Chromium), run the whole suite on it, then the SQLite-specific part on SQLite
 	@DATABASE_URL="$${DATABASE_URL:-$$(bin/postgres-up)}" || exit 1; \

@@ -50,6 +50,17 @@ def existing_user(email: str):
     return get_user_model().objects.filter(email__iexact=email.strip()).first()
 
 
+def _audit(action: AuditAction, invitation: Invitation, actor) -> None:
+    audit.record(
+        action,
+        actor=actor,
+        subject_email=invitation.email,
+        role=invitation.role,
+        city=invitation.city,
+        invitation=invitation,
+    )
+
+
 def _send(invitation: Invitation, token: str) -> None:
     context = {"invitation": invitation, "url": accept_url(token), "site_name": settings.WAGTAIL_SITE_NAME}
     send_mail(
@@ -96,9 +107,7 @@ def invite(*, email: str, role: Role, city=None, invited_by=None, message: str =
         _notify_role_added(user, roles.Grant(role, city), invited_by)
         return invitation, None
     _send(invitation, token)
-    audit.record(
-        AuditAction.INVITATION_SENT, actor=invited_by, subject_email=email, role=role, city=city, invitation=invitation
-    )
+    _audit(AuditAction.INVITATION_SENT, invitation, invited_by)
     return invitation, token
 
 
@@ -111,14 +120,7 @@ def resend(invitation: Invitation, *, actor) -> str:
     invitation.expires = _expiry()
     invitation.save(update_fields=["token_hash", "expires"])
     _send(invitation, token)
-    audit.record(
-        AuditAction.INVITATION_RESENT,
-        actor=actor,
-        subject_email=invitation.email,
-        role=invitation.role,
-        city=invitation.city,
-        invitation=invitation,
-    )
+    _audit(AuditAction.INVITATION_RESENT, invitation, actor)
     return token
 
 
@@ -130,14 +132,7 @@ def revoke(invitation: Invitation, *, actor) -> None:
         return
     invitation.revoked_at, invitation.revoked_by = timezone.now(), actor
     invitation.save(update_fields=["revoked_at", "revoked_by"])
-    audit.record(
-        AuditAction.INVITATION_REVOKED,
-        actor=actor,
-        subject_email=invitation.email,
-        role=invitation.role,
-        city=invitation.city,
-        invitation=invitation,
-    )
+    _audit(AuditAction.INVITATION_REVOKED, invitation, actor)
 
 
 def pending_for_token(token) -> Invitation | None:
@@ -154,14 +149,7 @@ def pending_by_id(pk) -> Invitation | None:
 def _accept(invitation: Invitation, user) -> None:
     invitation.accepted_at, invitation.accepted_by = timezone.now(), user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    audit.record(
-        AuditAction.INVITATION_ACCEPTED,
-        actor=user,
-        subject_email=invitation.email,
-        role=invitation.role,
-        city=invitation.city,
-        invitation=invitation,
-    )
+    _audit(AuditAction.INVITATION_ACCEPTED, invitation, user)
     roles.grant_role(user, invitation.role, invitation.city, actor=invitation.invited_by, invitation=invitation)
 
 

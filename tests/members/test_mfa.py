@@ -110,17 +110,22 @@ class TestAdminUsersMustSetUpAnApp:
 
 
 class TestMembersAndExperts:
-    """Not forced to set up an app, but free to."""
+    """Members are not forced to set up an app, but free to. Experts draft
+    research in the admin, so they are held to the admin's rule."""
 
-    @pytest.mark.parametrize("who", ["member", "expert"])
-    def test_member_and_expert_sign_in_with_password_only(self, client, request, who):
-        user = request.getfixturevalue(who)
-        response = post_password(client, user.email)
+    def test_member_signs_in_with_password_only(self, client, site_tree, member):
+        response = post_password(client, member.email)
         assert response["Location"] == "/"
-        assert signed_in_id(client) == str(user.pk)
+        assert signed_in_id(client) == str(member.pk)
         for path in ["/", "/accounts/email/", "/accounts/2fa/"]:
             assert client.get(path).status_code == 200, path
         assert not client.get("/admin/")["Location"].startswith(ACTIVATE)
+
+    def test_expert_reads_with_password_only_but_needs_an_app_for_the_admin(self, client, site_tree, expert):
+        post_password(client, expert.email)
+        assert signed_in_id(client) == str(expert.pk)
+        assert client.get("/").status_code == 200
+        assert client.get("/admin/")["Location"].startswith(ACTIVATE)
 
     def test_member_may_still_choose_an_app(self, client, member):
         post_password(client, member.email)
