@@ -1,4 +1,4 @@
-"""Members in the Wagtail admin: invitations, the membership audit, and auditing Wagtail's user editor."""
+"""Members in the Wagtail admin: invitations, people, the membership audit, and auditing Wagtail's user editor."""
 
 from django.contrib.auth.models import Group
 from django.db.models import Q
@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from members import audit, roles
+from members.admin_people import PeopleViewSet
 from members.admin_views import (
     AuditReportView,
     InvitationViewSet,
@@ -27,6 +28,11 @@ register_permission_policy(AuditEvent, audit_policy)
 @hooks.register("register_admin_viewset")
 def register_invitations():
     return InvitationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_people():
+    return PeopleViewSet()
 
 
 @hooks.register("register_admin_urls")
