@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run test lint format check migrate seed clean
+.PHONY: help install run test lint format check migrate seed clean es-up
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ test: install ## Start PostgreSQL (and find Chromium), run the whole suite on it
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	mkdir -p var
 	DATABASE_URL="sqlite:///$(CURDIR)/var/test-sqlite.db" $(VENV)/bin/pytest --create-db $(SQLITE_TESTS)
+
+es-up: ## Start a local Elasticsearch 8.19 node on loopback (fetched once with Maven) and print its URL
+	@bin/elasticsearch-up
 
 lint: install ## ruff, djhtml (templates), makemigrations --check, manage.py check
 	$(VENV)/bin/ruff check .
