@@ -39,7 +39,6 @@ from resources.models import CityPage
 INDEX_URL_NAME = "people:index"
 # The roles a City coordinator may take away, in the cities they coordinate.
 COORDINATED_ROLES = CITY_ROLES | CITY_OPTIONAL_ROLES
-GLOBAL_GROUPS = {Role.SECRETARIAT: roles.SECRETARIAT_GROUP, Role.INVITED_EXPERT: roles.EXPERTS_GROUP}
 # members.roles.roles_of reads one role per city, the first of these the person's groups give.
 CITY_ROLE_RANK = (Role.CITY_COORDINATOR, Role.CITY_EDITOR, Role.NETWORK_MEMBER)
 
@@ -69,7 +68,7 @@ def _city_role(role: Role, city: CityPage) -> Q:
 
 def _network_members_only(cities) -> Q:
     """People whose only role is a network member tied to no city."""
-    others = _group_ids(*GLOBAL_GROUPS.values()) | {pk for city in cities for pk in city.group_ids}
+    others = _group_ids(*roles.GLOBAL_ROLE_GROUPS.values()) | {pk for city in cities for pk in city.group_ids}
     return _in_groups(_group_ids(NETWORK_MEMBERS_GROUP)) & ~_in_groups(others)
 
 
@@ -90,13 +89,13 @@ class PeopleScope:
         """Everyone holding a role the viewer may see."""
         groups = {pk for city in self.cities for pk in city.group_ids}
         if self.is_secretariat:
-            groups |= _group_ids(NETWORK_MEMBERS_GROUP, *GLOBAL_GROUPS.values())
+            groups |= _group_ids(NETWORK_MEMBERS_GROUP, *roles.GLOBAL_ROLE_GROUPS.values())
         return get_user_model().objects.filter(_in_groups(groups))
 
     def holding(self, role: Role, city: CityPage | None = None) -> Q:
         """People holding ``role``: in ``city`` if given, else in any city the viewer sees."""
-        if role in GLOBAL_GROUPS:
-            return _in_groups(_group_ids(GLOBAL_GROUPS[role]))
+        if role in roles.GLOBAL_ROLE_GROUPS:
+            return _in_groups(_group_ids(roles.GLOBAL_ROLE_GROUPS[role]))
         condition = Q(pk__in=[])
         for each in [city] if city else self.cities:
             condition |= _city_role(role, each)
@@ -104,8 +103,8 @@ class PeopleScope:
             condition |= _network_members_only(self.cities)
         return condition
 
-    def grants_shown(self, person) -> list[roles.Grant]:
-        grants = roles.roles_of(person)
+    def grants_shown(self, grants: list[roles.Grant]) -> list[roles.Grant]:
+        """Of one person's ``grants``, those the viewer may see."""
         if self.is_secretariat:
             return grants
         return [grant for grant in grants if grant.city is not None and grant.city.pk in self.city_ids]
@@ -234,10 +233,11 @@ class PeopleIndexView(BaseListingView):
     def paginate_queryset(self, queryset, page_size):
         paginator, page, people, is_paginated = super().paginate_queryset(queryset, page_size)
         people = list(people)
+        grants = roles.roles_of_many(people)
         for person in people:
             person.listed_grants = [
                 (grant, revoke_url(person, grant) if self.scope.may_revoke(person, grant) else "")
-                for grant in self.scope.grants_shown(person)
+                for grant in self.scope.grants_shown(grants[person.pk])
             ]
             allowed = person.is_active and self.scope.may_deactivate(person)
             person.deactivate_url = reverse("people:deactivate", args=[person.pk]) if allowed else ""
@@ -293,7 +293,7 @@ class PersonActionView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(person=self.person, question=self.get_question(), confirm_label=self.page_title)
-        context.update(roles=self.scope.grants_shown(self.person), index_url=reverse(INDEX_URL_NAME))
+        context.update(roles=self.scope.grants_shown(roles.roles_of(self.person)), index_url=reverse(INDEX_URL_NAME))
         return context
 
     def get_question(self) -> str:

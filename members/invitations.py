@@ -135,6 +135,11 @@ def revoke(invitation: Invitation, *, actor) -> None:
     _audit(AuditAction.INVITATION_REVOKED, invitation, actor)
 
 
+def addressed_to(invitation: Invitation, user) -> bool:
+    """Whether ``user``'s account is the one the invitation was sent to."""
+    return user.email.casefold() == invitation.email.casefold()
+
+
 def pending_for_token(token) -> Invitation | None:
     """The pending invitation a token opens, or None for any bad token."""
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
@@ -163,7 +168,7 @@ def accept(invitation_id: int, user) -> Invitation:
     invitation = Invitation.objects.select_for_update().filter(pk=invitation_id).first()
     if invitation is None or not invitation.is_pending:
         raise PermissionDenied("This invitation is no longer valid.")
-    if user.email.casefold() != invitation.email.casefold():
+    if not addressed_to(invitation, user):
         raise PermissionDenied("This invitation is for another address.")
     _accept(invitation, user)
     return invitation

@@ -8,13 +8,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from members.offboarding import departed_cities, end_city_roles
+from members.roles import has_admin_access
 from members.views.login import with_next
 
 ADMIN_PREFIX = "/admin/"
-
-
-def has_admin_access(user) -> bool:
-    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
 
 
 class MembershipMiddleware:

@@ -1,16 +1,19 @@
 """Expert profiles: who is listed in the directory, and who may read a profile.
 
 A profile is listed while its owner is active and still holds the Invited
-expert role. Members read every listed profile; anyone else reads only the
-public ones. Everything that shows or links a profile asks this module.
+expert role. Its visibility is an audience in the access helper's terms
+(public, or network members), so members read every listed profile and anyone
+else only the public ones. Everything that shows or links a profile asks this
+module.
 """
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from members.choices import ProfileVisibility
 from members.models import ExpertProfile
 from members.roles import EXPERTS_GROUP
-from portal.access import is_network_member, visible_pages
+from portal.access import MEMBERS, PUBLIC, audiences_for_user, can_view, visible_pages
 from resources.models import ResearchAuthor, ResearchPage
 
 
@@ -30,16 +33,30 @@ def listed_profiles():
     return ExpertProfile.objects.filter(user__is_active=True, user__groups__name=EXPERTS_GROUP).distinct()
 
 
+VISIBILITY_AUDIENCES = {
+    ProfileVisibility.PUBLIC: frozenset({PUBLIC}),
+    ProfileVisibility.MEMBERS: frozenset({MEMBERS}),
+}
+
+
 def profiles_visible_to(user):
-    """The listed profiles ``user`` may read: all for members, public ones for everyone else."""
-    profiles = listed_profiles()
-    if not is_network_member(user):
-        profiles = profiles.filter(visibility=ProfileVisibility.PUBLIC)
-    return profiles
+    """The listed profiles ``user`` may read, as the access helper decides for their visibility."""
+    user_audiences = audiences_for_user(user)
+    readable = [
+        visibility for visibility, audiences in VISIBILITY_AUDIENCES.items() if can_view(user_audiences, audiences)
+    ]
+    return listed_profiles().filter(visibility__in=readable)
 
 
-def can_view_profile(user, profile_id: int | None) -> bool:
-    return profile_id is not None and profiles_visible_to(user).filter(pk=profile_id).exists()
+def author_links(user, authors) -> list[tuple]:
+    """Each research author with the address of their expert profile, or "" where there is
+    none the reader may open (a members-only profile is not linked for the public). One query."""
+    ids = {author.expert_id for author in authors if author.expert_id}
+    readable = set(profiles_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+    return [
+        (author, reverse("expert_detail", args=[author.expert_id]) if author.expert_id in readable else "")
+        for author in authors
+    ]
 
 
 def authored_pages(profile: ExpertProfile, user):

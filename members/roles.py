@@ -12,6 +12,7 @@ and revoked access ends the person's sessions.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
@@ -26,6 +27,8 @@ from resources.models import CityPage
 
 SECRETARIAT_GROUP = "Secretariat"
 EXPERTS_GROUP = "Invited expert"
+# Roles carried by one group of their own, not tied to a city.
+GLOBAL_ROLE_GROUPS = {Role.SECRETARIAT: SECRETARIAT_GROUP, Role.INVITED_EXPERT: EXPERTS_GROUP}
 
 
 @dataclass(frozen=True)
@@ -59,26 +62,43 @@ def _role_groups(role: Role, city: CityPage | None) -> list[Group]:
 
 def roles_of(user) -> list[Grant]:
     """The roles a person holds now, read back from their groups."""
-    group_ids = set(user.groups.values_list("pk", flat=True))
-    names = set(Group.objects.filter(pk__in=group_ids).values_list("name", flat=True))
-    grants = []
-    if SECRETARIAT_GROUP in names:
-        grants.append(Grant(Role.SECRETARIAT))
-    if EXPERTS_GROUP in names:
-        grants.append(Grant(Role.INVITED_EXPERT))
-    cities = CityPage.objects.filter(
-        Q(coordinators_group__in=group_ids) | Q(editors_group__in=group_ids) | Q(members_group__in=group_ids)
-    ).order_by("title")
+    return roles_of_many([user])[user.pk]
+
+
+def roles_of_many(users) -> dict[int, list[Grant]]:
+    """The roles of each of ``users`` by id, in three queries however many there are."""
+    memberships = Group.user_set.through.objects.filter(user__in=[user.pk for user in users])
+    group_ids = defaultdict(set)
+    for user_id, group_id in memberships.values_list("user_id", "group_id"):
+        group_ids[user_id].add(group_id)
+    every_group = set().union(*group_ids.values())
+    names = dict(Group.objects.filter(pk__in=every_group).values_list("pk", "name"))
+    cities = list(
+        CityPage.objects.filter(
+            Q(coordinators_group__in=every_group) | Q(editors_group__in=every_group) | Q(members_group__in=every_group)
+        ).order_by("title")
+    )
+    return {user.pk: _grants(group_ids[user.pk], {names[pk] for pk in group_ids[user.pk]}, cities) for user in users}
+
+
+def _grants(group_ids: set[int], names: set[str], cities: list[CityPage]) -> list[Grant]:
+    """One person's roles: global ones by group name, then one per city (the highest it gives)."""
+    grants = [Grant(role) for role, name in GLOBAL_ROLE_GROUPS.items() if name in names]
     for city in cities:
         if city.coordinators_group_id in group_ids:
             grants.append(Grant(Role.CITY_COORDINATOR, city))
         elif city.editors_group_id in group_ids:
             grants.append(Grant(Role.CITY_EDITOR, city))
-        else:
+        elif city.members_group_id in group_ids:
             grants.append(Grant(Role.NETWORK_MEMBER, city))
     if not grants and NETWORK_MEMBERS_GROUP in names:
         grants.append(Grant(Role.NETWORK_MEMBER))
     return grants
+
+
+def has_admin_access(user) -> bool:
+    """Whether the person can reach the Wagtail admin (and so must use a second factor)."""
+    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
 
 
 def coordinated_cities(user):

@@ -20,8 +20,11 @@ exactly, the flat set is the narrower one (it never lets more people in).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import wraps
 
 from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 PUBLIC = "public"
@@ -137,6 +140,25 @@ def is_members_only(page: Page) -> bool:
 def is_network_member(user) -> bool:
     """Whether ``user`` may read what is shown to network members only (such as city contact details)."""
     return can_view(audiences_for_user(user), frozenset({MEMBERS}))
+
+
+def refuse(request):
+    """How every surface turns a reader away: anonymous to sign in, signed in to the 403 page."""
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    return redirect_to_login(request.get_full_path())
+
+
+def members_only(view):
+    """A view for network members only; everyone else is refused as above."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_network_member(request.user):
+            return refuse(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _page_restrictions(user) -> list[tuple[str, frozenset[str]]]:

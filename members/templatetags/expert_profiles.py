@@ -1,18 +1,12 @@
 from django import template
-from django.urls import reverse
 
-from members.profiles import can_view_profile
+from members.profiles import author_links
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def author_profile_url(context, author) -> str:
-    """The address of a research author's expert profile, or "" if there is none the reader may open.
-
-    A members-only profile is not linked for the public (the link would only lead to a 404).
-    """
+def linked_authors(context, authors) -> list[tuple]:
+    """``(author, profile_url)`` pairs for a research page's authors; see members.profiles.author_links."""
     request = context.get("request")
-    if not can_view_profile(getattr(request, "user", None), author.expert_id):
-        return ""
-    return reverse("expert_detail", args=[author.expert_id])
+    return author_links(getattr(request, "user", None), list(authors))

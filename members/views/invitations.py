@@ -61,7 +61,7 @@ def _take_key(request) -> str:
 
 def _may_use(user, invitation) -> bool:
     """Signed out, anyone holding the link may go on; signed in, only the invited address."""
-    return not user.is_authenticated or user.email.casefold() == invitation.email.casefold()
+    return not user.is_authenticated or invitations.addressed_to(invitation, user)
 
 
 def _open_link(request):

@@ -1,34 +1,16 @@
 """Expert profiles: the expert edits their own, members browse the directory, readers open one."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from members.profile_forms import DirectoryFilterForm, ExpertProfileForm, NameForm
 from members.profiles import authored_pages, ensure_expert_profile, is_expert, listed_profiles, profiles_visible_to
 from members.roles import roles_of
-from portal.access import is_network_member
+from portal.access import is_network_member, members_only
 from resources.listing import Listing, paginate, prepare_cards, query_string_without_page
-
-
-def members_only(view):
-    """Anonymous visitors are sent to sign in; signed-in non-members get the 403 page."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_network_member(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @login_required

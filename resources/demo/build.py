@@ -28,10 +28,9 @@ from wagtail.models import Page, PageViewRestriction, Revision
 
 from home.models import FeaturedResource, FooterSettings
 from members.choices import Role
-from members.middleware import has_admin_access
 from members.models import ExpertProfile
 from members.profiles import ensure_expert_profile
-from members.roles import Grant, grant_role, roles_of
+from members.roles import Grant, grant_role, has_admin_access, roles_of
 from portal.access import network_members_group
 from resources.models import (
     CityPage,
