@@ -182,6 +182,9 @@ ACCOUNT_RATE_LIMITS = {"invitation_accept": "10/m/ip,30/h/ip"}
 ALLAUTH_TRUSTED_PROXY_COUNT = ENV_TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "CTPN Knowledge Exchange"
+# Accept the code of the neighbouring 30-second period too: phone clocks drift and a code
+# typed at the end of its period is otherwise refused. allauth still accepts each code once.
+MFA_TOTP_TOLERANCE = 1
 USERSESSIONS_TRACK_ACTIVITY = True
 MEMBERS_INVITATION_DAYS = 14
 
