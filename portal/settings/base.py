@@ -15,7 +15,15 @@ VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 ENV_SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ENV_ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 ENV_DATABASE_URL = os.environ.get("DATABASE_URL", "")
-ENV_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ENV_ELASTICSEARCH = {
+    "url": os.environ.get("ELASTICSEARCH_URL", ""),
+    "api_key": os.environ.get("ELASTICSEARCH_API_KEY", ""),
+    "username": os.environ.get("ELASTICSEARCH_USERNAME", ""),
+    "password": os.environ.get("ELASTICSEARCH_PASSWORD", ""),
+    "ca_certs": os.environ.get("ELASTICSEARCH_CA_CERTS", ""),
+    "index": os.environ.get("ELASTICSEARCH_INDEX", "ctpn-resources"),
+    "replicas": int(os.environ.get("ELASTICSEARCH_REPLICAS", "0") or 0),
+}
 ENV_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 ENV_EMAIL_URL = {
     "host": os.environ.get("EMAIL_HOST", ""),
@@ -54,6 +62,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -215,7 +225,37 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Wagtail's own small tasks run at once; search index updates go through a durable
+# queue in the database, run by `manage.py db_worker --queue-name search`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search"]},
+}
+
+# Search: Elasticsearch when ELASTICSEARCH_URL is set, else the database backend.
+# The alias readers query; versioned indexes behind it are named "<alias>-<timestamp>".
+ELASTICSEARCH = {
+    "URL": ENV_ELASTICSEARCH["url"],
+    "API_KEY": ENV_ELASTICSEARCH["api_key"],
+    "USERNAME": ENV_ELASTICSEARCH["username"],
+    "PASSWORD": ENV_ELASTICSEARCH["password"],
+    "CA_CERTS": ENV_ELASTICSEARCH["ca_certs"],
+    "INDEX": ENV_ELASTICSEARCH["index"],
+    "REPLICAS": ENV_ELASTICSEARCH["replicas"],
+    "TIMEOUT": 5,
+}
+# After Elasticsearch fails, searches go to the database for this many seconds
+# before Elasticsearch is tried again (so an outage does not slow every request).
+SEARCH_FALLBACK_SECONDS = 30
+SEARCH_PAGE_SIZE = 10
+SEARCH_MAX_PAGE_SIZE = 50
+SEARCH_MAX_RESULT_WINDOW = 10_000
+# Attachment text extraction, in a separate process with these limits.
+SEARCH_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+SEARCH_ATTACHMENT_MAX_PAGES = 300
+SEARCH_ATTACHMENT_MAX_CHARS = 1_000_000
+SEARCH_ATTACHMENT_SECONDS = 20
+SEARCH_ATTACHMENT_MEMORY_MB = 512
 
 # Listings
 LISTING_PAGE_SIZE = 12

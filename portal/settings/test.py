@@ -1,10 +1,11 @@
 """Test settings: fast hashing, in-memory email and cache, plain static files."""
 
+import os
 import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import ELASTICSEARCH, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -17,3 +18,9 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ctpn-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="ctpn-test-static-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Tests search the database unless a test asks for Elasticsearch (the
+# ``elasticsearch`` fixture), which then uses the server at ELASTICSEARCH_URL
+# with an index of its own.
+TEST_ELASTICSEARCH_URL = ELASTICSEARCH["URL"]
+ELASTICSEARCH = {**ELASTICSEARCH, "URL": "", "INDEX": f"ctpn-test-{os.getpid()}"}

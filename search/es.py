@@ -1,0 +1,62 @@
+"""The connection to Elasticsearch and the names of the index and its alias.
+
+Elasticsearch is switched on by ``ELASTICSEARCH_URL``; without it the portal
+searches its database. Readers always query the alias; the documents live in a
+versioned index ``<alias>-<timestamp>`` behind it, so a rebuild can fill a new
+index and swap the alias in one step.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.conf import settings
+from django.utils import timezone
+from elasticsearch import Elasticsearch
+
+
+def enabled() -> bool:
+    return bool(settings.ELASTICSEARCH["URL"])
+
+
+def alias() -> str:
+    return settings.ELASTICSEARCH["INDEX"]
+
+
+def next_alias() -> str:
+    """Points at the index a rebuild is filling, so updates made meanwhile reach it too."""
+    return f"{alias()}-next"
+
+
+def new_index_name() -> str:
+    return f"{alias()}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def client() -> Elasticsearch:
+    config = settings.ELASTICSEARCH
+    return _client(
+        config["URL"], config["API_KEY"], config["USERNAME"], config["PASSWORD"], config["CA_CERTS"], config["TIMEOUT"]
+    )
+
+
+@cache
+def _client(url, api_key, username, password, ca_certs, timeout) -> Elasticsearch:
+    options = {"request_timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
+    if api_key:
+        options["api_key"] = api_key
+    elif username:
+        options["basic_auth"] = (username, password)
+    if ca_certs:
+        options["ca_certs"] = ca_certs
+    return Elasticsearch(url, **options)
+
+
+def health() -> str:
+    """ "ok", "unavailable", or "off" when the portal searches its database."""
+    if not enabled():
+        return "off"
+    try:
+        client().options(request_timeout=3).cluster.health(index=alias(), timeout="2s")
+    except Exception:  # any failure means readers get the database fallback
+        return "unavailable"
+    return "ok"

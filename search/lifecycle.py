@@ -1,0 +1,128 @@
+"""The index's life: rebuilding it behind the alias, and checking it against the database.
+
+A rebuild fills a new versioned index while readers keep searching the old one
+through the alias. The ``-next`` alias points at the new index meanwhile, so
+the updates the worker makes during the rebuild reach it too
+(``indexing.write_targets``); external versions keep an update from being
+overwritten by the rebuild's older read of the same page. When the new index is
+full, one ``update_aliases`` call moves the alias, then the old indexes go.
+
+``compare`` reads page ids and fingerprints from both sides (no page text is
+built) and reports what is missing, stale or extra; ``repair`` rewrites those.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from elasticsearch.helpers import scan
+from wagtail.models import Page
+
+from search import es
+from search.indexing import actions_for, create_index, fingerprint, indexed_pages, send, write
+
+BATCH_SIZE = 200
+Progress = Callable[[int, int], None]
+
+
+def rebuild(progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> tuple[str, int]:
+    """Build a new index from the database and swap the alias to it; returns (index name, pages read)."""
+    client = es.client()
+    name = es.new_index_name()
+    create_index(name)
+    # Moving (not adding) the alias also drops it from the index of a rebuild that died half-way.
+    client.indices.update_aliases(actions=_move_alias(es.next_alias(), name))
+    count = load(name, progress, batch_size)
+    client.indices.refresh(index=name)
+    actions = _move_alias(es.alias(), name) + [{"remove": {"index": name, "alias": es.next_alias()}}]
+    client.indices.update_aliases(actions=actions)
+    delete_old_indexes(keep=name)
+    return name, count
+
+
+def _move_alias(alias: str, index: str) -> list[dict]:
+    """update_aliases actions that take ``alias`` off wherever it is and put it on ``index``."""
+    holders = indexes_behind(alias)
+    return [{"remove": {"index": old, "alias": alias}} for old in holders] + [{"add": {"index": index, "alias": alias}}]
+
+
+def indexes_behind(alias: str) -> list[str]:
+    client = es.client()
+    return sorted(client.indices.get_alias(name=alias)) if client.indices.exists_alias(name=alias) else []
+
+
+def load(index: str, progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> int:
+    """Write every indexable page into ``index``, ``batch_size`` pages per bulk request."""
+    ids = list(indexed_pages().order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        version = time.time_ns() // 1000  # read time: a later update of a page wins over this read
+        pages = Page.objects.filter(pk__in=ids[start : start + batch_size]).specific()
+        actions = [action for action in actions_for(pages, [index], version) if action["_op_type"] == "index"]
+        send(actions, to_aliases=False)
+        if progress:
+            progress(min(start + batch_size, len(ids)), len(ids))
+    return len(ids)
+
+
+def delete_old_indexes(keep: str) -> None:
+    """Delete the versioned indexes other than ``keep`` and one a newer rebuild is filling."""
+    client = es.client()
+    pattern = re.compile(re.escape(es.alias()) + r"-\d+")
+    filling = set(indexes_behind(es.next_alias()))
+    old = [name for name in client.indices.get_alias(index=f"{es.alias()}-*") if pattern.fullmatch(name)]
+    old = [name for name in old if name != keep and name not in filling]
+    if old:
+        client.indices.delete(index=",".join(old))
+
+
+@dataclass
+class Comparison:
+    """How the index differs from the database, by page id."""
+
+    expected: int  # pages the index should hold
+    indexed: int  # documents it holds
+    missing: list[int] = field(default_factory=list)
+    stale: list[int] = field(default_factory=list)
+    extra: list[int] = field(default_factory=list)
+
+    @property
+    def differences(self) -> list[int]:
+        return sorted(self.missing + self.stale + self.extra)
+
+
+def database_fingerprints() -> dict[int, str]:
+    """Fingerprint of every page that should be in the index."""
+    fingerprints = {}
+    for page in indexed_pages().specific():
+        value = fingerprint(page)
+        if value:
+            fingerprints[page.pk] = value
+    return fingerprints
+
+
+def index_fingerprints() -> dict[int, str]:
+    """Fingerprint of every document in the index, read with a scroll."""
+    if not es.client().indices.exists_alias(name=es.alias()):
+        return {}
+    hits = scan(es.client(), index=es.alias(), query={"_source": ["fingerprint"]}, size=1000)
+    return {int(hit["_id"]): hit["_source"].get("fingerprint", "") for hit in hits}
+
+
+def compare() -> Comparison:
+    expected, indexed = database_fingerprints(), index_fingerprints()
+    return Comparison(
+        expected=len(expected),
+        indexed=len(indexed),
+        missing=sorted(expected.keys() - indexed.keys()),
+        stale=sorted(pk for pk in expected.keys() & indexed.keys() if expected[pk] != indexed[pk]),
+        extra=sorted(indexed.keys() - expected.keys()),
+    )
+
+
+def repair(page_ids: list[int], batch_size: int = BATCH_SIZE) -> None:
+    """Rewrite these pages: index the missing and stale, delete the extra."""
+    for start in range(0, len(page_ids), batch_size):
+        write(page_ids[start : start + batch_size], refresh=True)

@@ -1,0 +1,232 @@
+"""Attachment text: PDF, DOCX and plain text are read within limits; a hostile
+file gives no text, is logged, and never stops a page from being indexed."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+import zlib
+
+import docx
+import pytest
+from django.core.files.base import ContentFile
+from pypdf import PdfReader, PdfWriter
+
+from resources.demo.pdf import render_pdf
+from resources.models import PracticeAttachment
+from search import es
+from search.attachments import extracted_text
+from search.choices import ExtractionStatus
+from search.models import ExtractedText
+from tests.conftest import make_practice
+from tests.factories import make_document, members_only_collection
+from tests.search.worker import run_worker
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_bytes(*pages: str) -> bytes:
+    """A PDF with one page per text (each page's title is the text)."""
+    writer = PdfWriter()
+    for text in pages:
+        writer.append(PdfReader(io.BytesIO(render_pdf(text, [("", [f"{text} on its own page."])]))))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def docx_bytes(*paragraphs: str, table: tuple[str, ...] = ()) -> bytes:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    if table:
+        row = document.add_table(rows=1, cols=len(table)).rows[0]
+        for cell, text in zip(row.cells, table, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def replace_document_xml(data: bytes, write_body) -> bytes:
+    """The DOCX ``data`` with word/document.xml written by ``write_body(file)``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                target.writestr(item, source.read(item))
+        with target.open("word/document.xml", "w", force_zip64=True) as body:
+            write_body(body)
+    return out.getvalue()
+
+
+# The start and end of a DOCX body part (word/document.xml).
+BODY_START = (
+    b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+)
+BODY_END = b"</w:body></w:document>"
+
+
+def zip_bomb_docx() -> bytes:
+    """A 200 KB DOCX whose body inflates to 200 MB."""
+
+    def write_body(body):
+        body.write(BODY_START + b"<w:p><w:r><w:t>")
+        for _ in range(200):
+            body.write(b"A" * 1_000_000)
+        body.write(b"</w:t></w:r></w:p>" + BODY_END)
+
+    return replace_document_xml(docx_bytes("Cover"), write_body)
+
+
+def deflate_bomb_pdf() -> bytes:
+    """A hand-written PDF whose one content stream is under 1 MB and inflates to 300 MB of text."""
+    packer, chunk = zlib.compressobj(9), b"BT /F1 12 Tf (boom) Tj ET\n" * 100_000
+    stream = b"".join(packer.compress(chunk) for _ in range(120)) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def document(filename: str, content: bytes, collection=None):
+    return make_document(filename.rsplit(".", 1)[0].title(), filename, content, collection)
+
+
+def outcome(doc) -> ExtractedText:
+    return ExtractedText.objects.get(document=doc)
+
+
+def test_text_of_a_pdf():
+    doc = document("guide.pdf", render_pdf("Shelter guide", [("Before", ["Lock the storerooms from inside."])]))
+    text = extracted_text(doc)
+    assert "Shelter guide" in text and "storerooms" in text
+    assert outcome(doc).status == ExtractionStatus.OK
+
+
+def test_text_of_a_docx_with_its_tables():
+    doc = document("plan.docx", docx_bytes("Evacuation plan for the arena.", table=("Gate", "Steward")))
+    text = extracted_text(doc)
+    assert "Evacuation plan for the arena." in text and "Steward" in text
+
+
+def test_text_of_plain_text_in_utf8_or_windows_1252():
+    assert extracted_text(document("notes.txt", "Lägesbild på plats".encode())) == "Lägesbild på plats"
+    assert extracted_text(document("old.txt", "Acció ràpida".encode("cp1252"))) == "Acció ràpida"
+
+
+def test_the_text_is_read_once_per_file(settings):
+    """Reindexing reads the stored text: what the table holds is what the index gets."""
+    doc = document("notes.txt", b"First version")
+    assert extracted_text(doc) == "First version"
+    ExtractedText.objects.filter(document=doc).update(text="Stored text")
+    assert extracted_text(doc) == "Stored text"
+
+
+def test_a_replaced_file_is_read_again_and_the_old_text_dropped():
+    doc = document("notes.txt", b"First version")
+    extracted_text(doc)
+    doc.file = ContentFile(b"Second version", name="notes.txt")
+    doc._set_document_file_metadata()
+    doc.save()
+    assert extracted_text(doc) == "Second version"
+    assert list(ExtractedText.objects.filter(document=doc).values_list("text", flat=True)) == ["Second version"]
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "status"),
+    [
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\n" + bytes(range(256)) * 40, "failed"),
+        ("bomb.docx", None, "too_large"),
+        ("deflate-bomb.pdf", None, "failed"),
+        ("not-a-zip.docx", b"PK\x03\x04 this is not a zip archive", "failed"),
+        ("sheet.xlsx", b"PK\x03\x04", "unsupported"),
+    ],
+    ids=["corrupt-pdf", "zip-bomb-docx", "deflate-bomb-pdf", "corrupt-docx", "unsupported"],
+)
+def test_a_hostile_or_unreadable_file_gives_no_text_and_is_logged(filename, content, status, caplog):
+    content = content or {"bomb.docx": zip_bomb_docx, "deflate-bomb.pdf": deflate_bomb_pdf}[filename]()
+    doc = document(filename, content)
+    assert extracted_text(doc) == ""
+    found = outcome(doc)
+    assert found.status == status and found.reason
+    assert any(str(doc.pk) in record.getMessage() for record in caplog.records if record.levelname == "WARNING")
+    # Tried once: the next reindex reads the stored outcome.
+    assert extracted_text(doc) == "" and ExtractedText.objects.filter(document=doc).count() == 1
+
+
+def test_a_file_over_the_size_limit_is_not_read(settings):
+    settings.SEARCH_ATTACHMENT_MAX_BYTES = 1000
+    doc = document("long.txt", b"word " * 400)
+    assert extracted_text(doc) == ""
+    assert outcome(doc).status == ExtractionStatus.TOO_LARGE
+
+
+def test_an_extraction_that_takes_too_long_is_stopped(settings):
+    settings.SEARCH_ATTACHMENT_SECONDS = 0.01
+    doc = document("guide.pdf", pdf_bytes("Slow"))
+    assert extracted_text(doc) == ""
+    assert outcome(doc).status == ExtractionStatus.FAILED and "longer than" in outcome(doc).reason
+
+
+def test_an_extraction_over_the_memory_cap_fails_alone(settings):
+    """30 MB of words in a DOCX unzips within the limits, but parsing it needs more than 120 MB."""
+    settings.SEARCH_ATTACHMENT_MEMORY_MB = 120
+    words = random.Random(4).choices(["harbour", "stadium", "station", "market", "square", "bridge"], k=4_000_000)
+
+    def write_body(body):
+        body.write(BODY_START)
+        for start in range(0, len(words), 10):
+            body.write(b"<w:p><w:r><w:t>" + " ".join(words[start : start + 10]).encode() + b"</w:t></w:r></w:p>")
+        body.write(BODY_END)
+
+    doc = document("huge.docx", replace_document_xml(docx_bytes("Cover"), write_body))
+    assert extracted_text(doc) == ""
+    assert outcome(doc).status in (ExtractionStatus.TOO_LARGE, ExtractionStatus.FAILED)
+
+
+def test_only_the_first_pages_and_characters_are_read(settings):
+    settings.SEARCH_ATTACHMENT_MAX_PAGES = 2
+    doc = document("report.pdf", pdf_bytes("Alpha", "Bravo", "Charlie"))
+    text = extracted_text(doc)
+    assert "Alpha" in text and "Bravo" in text and "Charlie" not in text
+    assert "first 2 of 3 pages" in outcome(doc).reason
+
+    settings.SEARCH_ATTACHMENT_MAX_CHARS = 5
+    assert extracted_text(document("notes.txt", b"Long enough to be cut")) == "Long "
+
+
+def test_a_page_with_a_hostile_attachment_is_indexed_with_the_other_files_text(elasticsearch, stockholm):
+    """The worker indexes the page; the broken file is listed without text, and a
+    members-only file's words carry the members' audience."""
+    practice = make_practice(stockholm, "Arena drill", "arena-drill")
+    files = [
+        document("broken.pdf", b"%PDF-1.4 garbage"),
+        document("plan.docx", docx_bytes("Stewards open the north gates.")),
+        document("closed.txt", b"Radio channel seven", members_only_collection()),
+    ]
+    for order, file in enumerate(files):
+        PracticeAttachment.objects.create(page=practice, document=file, sort_order=order)
+    practice.save_revision().publish()
+    run_worker()
+
+    source = es.client().get(index=es.alias(), id=practice.pk)["_source"]
+    by_title = {file["title"]: file for file in source["files"]}
+    assert by_title["Broken"].get("text_en", "") == ""
+    assert by_title["Plan"]["text_en"] == "Stewards open the north gates."
+    assert (by_title["Closed"]["text_en"], by_title["Closed"]["audiences"]) == ("Radio channel seven", ["members"])
+    assert source["audiences"] == ["public"]
