@@ -1,73 +1,151 @@
-"""Cross-city search. Views call ``search()``; nothing else decides ranking.
+"""Cross-city search: the one entry point views call.
 
-For now this is Wagtail's database backend (the embedded default). Results are
-always narrowed to what the user may read before the query runs, so counts and
-pages never include members-only items for the public.
+``search()`` answers from Elasticsearch when ``ELASTICSEARCH_URL`` is set and
+from the database otherwise (search/backends/). If Elasticsearch fails, the
+database answers instead and the results say so; for the next
+``SEARCH_FALLBACK_SECONDS`` searches go straight to the database so an outage
+does not slow every request. Every backend narrows results to what the user may
+read before counting, so totals, facets, snippets and suggestions never reveal
+what the user may not see.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
+from datetime import date
 
-from django.core.paginator import Page as PaginatorPage
-from wagtail.models import Page
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.safestring import SafeString
+from elasticsearch import ApiError, TransportError
 
-from portal.access import visible_pages
-from resources.listing import load_cards, paginate, query_string_without_page
-from resources.models import CityPage, EventPage, PracticePage, ResearchPage
+from search import es
+from search.query import clean_query
 
-MAX_QUERY_LENGTH = 200
-WORD_RE = re.compile(r"\w+")
+logger = logging.getLogger(__name__)
 
-RESULT_TYPES = {
-    "practice": (PracticePage, "Practices"),
-    "research": (ResearchPage, "Research"),
-    "event": (EventPage, "Events"),
-    "city": (CityPage, "Member cities"),
-}
+FALLBACK_NOTICE = "Elasticsearch unavailable, showing database results"
+SORTS = ("relevance", "date")
+MAX_SUGGESTIONS = 20
+_ES_DOWN_KEY = "search:elasticsearch-down"
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Facet values chosen by the reader: any of the values within a facet, all facets at once."""
+
+    cities: tuple[str, ...] = ()  # city page slugs
+    types: tuple[str, ...] = ()  # practice, research, event, city
+    themes: tuple[str, ...] = ()  # theme slugs
+    years: tuple[int, ...] = ()
+    languages: tuple[str, ...] = ()  # ISO 639-1
+
+
+@dataclass
+class Hit:
+    page_id: int
+    title: str
+    url: str
+    type: str
+    type_label: str
+    cities: list[str]
+    date: date | None
+    snippet: SafeString  # escaped text with <mark> around matches
+    language: str
+    members_only: bool
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str  # the query parameter: city, type, theme, year, lang
+    label: str
+    values: list[FacetValue]
 
 
 @dataclass
 class SearchResults:
     query: str
-    result_type: str
-    page: PaginatorPage | None
-    total: int
-    query_string: str = ""
+    filters: SearchFilters
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    num_pages: int = 0
+    per_page: int = 10
+    sort: str = "relevance"
+    facets: list[Facet] = field(default_factory=list)
+    suggestion: str | None = None
+    backend: str = "database"
+    fell_back: bool = False
 
 
-def backend_terms(query: str) -> str:
-    """The words of a query, without any search syntax.
+def _backends():
+    from search.backends import database, elasticsearch
 
-    Readers type plain words; quotes, operators and wildcards would reach the
-    database's full-text syntax (SQLite's FTS raises on an unbalanced quote),
-    so only word characters are passed on, lower-cased so that AND/OR/NOT are
-    words too.
+    return database, elasticsearch
+
+
+def _elasticsearch_usable() -> bool:
+    return es.enabled() and not cache.get(_ES_DOWN_KEY)
+
+
+def _with_fallback(operation: str, *args):
+    """Run ``operation`` on Elasticsearch if usable, else (or if it fails) on the database.
+    Returns (result, fell_back).
+
+    An outage (no connection, timeout, 5xx) sends searches to the database for
+    ``SEARCH_FALLBACK_SECONDS``; a refused request (4xx: a missing index, a bug)
+    is logged and only that search falls back.
     """
-    return " ".join(WORD_RE.findall(query)).lower()
+    database, elasticsearch = _backends()
+    if _elasticsearch_usable():
+        try:
+            return getattr(elasticsearch, operation)(*args), False
+        except ApiError as error:
+            if error.meta.status < 500:
+                logger.exception("Elasticsearch refused a %s request; answering from the database", operation)
+            else:
+                _mark_down(error)
+        except TransportError as error:
+            _mark_down(error)
+    return getattr(database, operation)(*args), es.enabled()
 
 
-def clean_query(raw: str | None) -> str:
-    """Bound and tidy a query typed by a user: no control characters, at most 200 characters."""
-    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+def _mark_down(error: Exception) -> None:
+    logger.warning("Elasticsearch failed (%s); answering from the database", type(error).__name__)
+    cache.set(_ES_DOWN_KEY, True, settings.SEARCH_FALLBACK_SECONDS)
 
 
-def search(request, query: str, result_type: str = "") -> SearchResults:
-    query = clean_query(query)
-    result_type = result_type if result_type in RESULT_TYPES else ""
-    terms = backend_terms(query)
-    if not terms:
-        return SearchResults(query=query, result_type=result_type, page=None, total=0)
-    models = [RESULT_TYPES[result_type][0]] if result_type else [m for m, _label in RESULT_TYPES.values()]
-    results = visible_pages(Page.objects.type(*models), request.user).search(terms, operator="and")
-    page = paginate(request, results)
-    page.object_list = load_cards(page.object_list, request.user)
-    return SearchResults(
-        query=query,
-        result_type=result_type,
-        page=page,
-        total=page.paginator.count,
-        query_string=query_string_without_page(request),
-    )
+def search(
+    query: str, filters: SearchFilters, user, page: int = 1, sort: str = "relevance", per_page: int | None = None
+) -> SearchResults:
+    """One page of results for ``query`` within ``filters``, as ``user`` may see them.
+
+    Bad input is tidied, never refused: the query is cleaned (search.query), the
+    page size bounded, page 0 or less means the first page and a page beyond the
+    last reachable one gives the last; unknown filter values are ignored.
+    """
+    per_page = max(1, min(per_page or settings.SEARCH_PAGE_SIZE, settings.SEARCH_MAX_PAGE_SIZE))
+    sort = sort if sort in SORTS else "relevance"
+    args = (clean_query(query), filters, user, max(page, 1), sort, per_page)
+    results, fell_back = _with_fallback("search", *args)
+    results.fell_back = fell_back
+    return results
+
+
+def suggest(prefix: str, user, limit: int = 8) -> list[dict]:
+    """Titles starting with what the reader has typed: [{"title", "url", "type"}]."""
+    return _with_fallback("suggest", clean_query(prefix), user, max(1, min(limit, MAX_SUGGESTIONS)))[0]
+
+
+def related(page, user, limit: int = 4) -> list[Hit]:
+    """Resources like ``page`` that ``user`` may read."""
+    return _with_fallback("related", page, user, max(1, min(limit, MAX_SUGGESTIONS)))[0]

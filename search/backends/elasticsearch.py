@@ -1,0 +1,357 @@
+"""Search on Elasticsearch: where ranking, facets, highlights and suggestions are decided.
+
+One request per results page carries the query, the facet aggregations, the
+highlights and the spelling suggester. The reader's audiences filter the query
+itself, so totals, facet counts, snippets and suggestions only ever come from
+documents the reader may see; attachment text matches only through files whose
+own audiences the reader passes.
+
+Ranking: words are looked up in every language's fields (each analyses the
+query with its own stemmer) and their folded ``.plain`` sub-fields, titles
+weighing most, then summaries, then bodies and attachments. A typo-tolerant
+branch finds near misses, ranked below every exact match.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from portal.access import ALL, PUBLIC, audiences_for_user
+from search import es
+from search.backends import (
+    FACETS,
+    RESOURCE_TYPES,
+    TYPES,
+    Vocabulary,
+    build_facets,
+    chosen,
+    clamp_page,
+    empty_results,
+    max_page,
+    num_pages,
+    page_url,
+    summary_snippet,
+)
+from search.documents import ANALYZERS, text_field_name
+from search.query import ParsedQuery, parse_query, words_of
+from search.service import Hit, SearchFilters, SearchResults
+
+BACKEND = "elasticsearch"
+LANGUAGE_SUFFIXES = tuple(ANALYZERS)
+# Field weights: the one place they are decided. Stemmed fields first, their
+# folded exact-word sub-fields a little lower.
+WEIGHTS = {"title": 3, "summary": 2, "body": 1}
+DOC_FIELDS = [
+    *(f"{field}_{suffix}^{weight}" for field, weight in WEIGHTS.items() for suffix in LANGUAGE_SUFFIXES),
+    *(f"{field}_{suffix}.plain^{weight * 0.8:g}" for field, weight in WEIGHTS.items() for suffix in LANGUAGE_SUFFIXES),
+    "authors^2",
+    "theme_names^1.5",
+]
+FILE_FIELDS = [
+    *(f"files.text_{suffix}^0.8" for suffix in LANGUAGE_SUFFIXES),
+    *(f"files.text_{suffix}.plain^0.6" for suffix in LANGUAGE_SUFFIXES),
+    "files.title",
+]
+HIGHLIGHT_FIELDS = [f"{field}_{suffix}" for field in ("summary", "body") for suffix in LANGUAGE_SUFFIXES]
+FILE_HIGHLIGHT_FIELDS = [f"files.text_{suffix}" for suffix in LANGUAGE_SUFFIXES]
+TITLE_PLAIN_FIELDS = [f"title_{suffix}.plain" for suffix in LANGUAGE_SUFFIXES]
+# Readers get words, phrases and exclusion; never fuzzy, prefix or slop operators.
+FLAGS = "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE"
+# Any exact match outranks every typo-tolerant one.
+EXACT_TIER = 1000
+FUZZY_BOOST = 0.2
+# Highlight marks: private-use characters, removed from indexed text (search.indexing).
+MARK_START, MARK_END = "\ue000", "\ue001"
+MARKS_RE = re.compile(f"({MARK_START}|{MARK_END})")
+SOURCE = ["page_id", "type", "url", "cities", "language", "date", "audiences", "title_*", "summary_*"]
+FACET_SIZES = {"type": len(TYPES), "city": 200, "theme": 200, "year": 100, "lang": 50}
+
+
+def audience_filter(user, field: str = "audiences") -> list[dict]:
+    """The permission filter: the reader's audiences, or nothing for a superuser."""
+    audiences = audiences_for_user(user)
+    return [] if ALL in audiences else [{"terms": {field: sorted(audiences)}}]
+
+
+def _sqs(text: str, fields: list[str], operator: str = "and") -> dict:
+    return {
+        "simple_query_string": {
+            "query": text,
+            "fields": fields,
+            "default_operator": operator,
+            "flags": FLAGS,
+            "lenient": True,
+        }
+    }
+
+
+def _files(text: str, user, operator: str = "and", inner_hits: bool = False) -> dict:
+    """Attachment text, through files the reader may open only."""
+    query = {"bool": {"must": [_sqs(text, FILE_FIELDS, operator)], "filter": audience_filter(user, "files.audiences")}}
+    nested = {"path": "files", "score_mode": "max", "query": query}
+    if inner_hits:
+        nested["inner_hits"] = {"_source": False, "size": 1, "highlight": _highlight(FILE_HIGHLIGHT_FIELDS)}
+    return {"nested": nested}
+
+
+def exact_query(parsed: ParsedQuery, user, inner_hits: bool = False) -> dict:
+    """The words and phrases as typed (stemmed per language), in the page or a readable attachment."""
+    text = parsed.to_simple_query_string(exclusions=False)
+    clauses = [_sqs(text, DOC_FIELDS), _files(text, user, inner_hits=inner_hits)]
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
+
+
+def fuzzy_query(parsed: ParsedQuery) -> dict | None:
+    """Near misses of each loose word in titles and summaries (phrases still exact), for typos.
+
+    One folded field (``spell``) rather than every language's: a fuzzy term is
+    expanded against each field's dictionary, which is what costs.
+    """
+    if not parsed.words:
+        return None
+    must = [{"match": {"spell": {"query": word, "fuzziness": "AUTO", "prefix_length": 1}}} for word in parsed.words]
+    must += [
+        {"multi_match": {"query": " ".join(phrase), "fields": DOC_FIELDS, "type": "phrase"}}
+        for phrase in parsed.phrases
+    ]
+    return {"bool": {"must": must, "boost": FUZZY_BOOST}}
+
+
+def text_query(parsed: ParsedQuery, user) -> dict:
+    """Exact and near matches, exact ones first, without excluded words, readable only."""
+    should = [
+        exact_query(parsed, user, inner_hits=True),
+        {"constant_score": {"filter": exact_query(parsed, user), "boost": EXACT_TIER}},
+    ]
+    fuzzy = fuzzy_query(parsed)
+    if fuzzy:
+        should.append(fuzzy)
+    query = {"should": should, "minimum_should_match": 1, "filter": audience_filter(user)}
+    if parsed.excluded:
+        excluded = " ".join(parsed.excluded)
+        query["must_not"] = [_sqs(excluded, DOC_FIELDS, "or"), _files(excluded, user, "or")]
+    return {"bool": query}
+
+
+def _facet_filter(filters: SearchFilters, name: str) -> dict | None:
+    values = chosen(filters, name)
+    return {"terms": {FACETS[name][2]: list(values)}} if values else None
+
+
+def _facet_filters(filters: SearchFilters, skip: str | None = None) -> list[dict]:
+    return [f for name in FACETS if name != skip and (f := _facet_filter(filters, name))]
+
+
+def _aggregations(parsed: ParsedQuery, filters: SearchFilters, user) -> dict:
+    """Each facet counted with the other facets' choices applied (multi-select), and the
+    number of exact matches among the results (for "did you mean")."""
+    aggs = {
+        f"facet_{name}": {
+            "filter": {"bool": {"filter": _facet_filters(filters, skip=name)}},
+            "aggs": {"values": {"terms": {"field": indexed, "size": FACET_SIZES[name]}}},
+        }
+        for name, (_label, _field, indexed) in FACETS.items()
+    }
+    aggs["exact"] = {"filter": {"bool": {"filter": [exact_query(parsed, user), *_facet_filters(filters)]}}}
+    return aggs
+
+
+def _highlight(fields: list[str]) -> dict:
+    return {
+        "encoder": "html",
+        "pre_tags": [MARK_START],
+        "post_tags": [MARK_END],
+        "number_of_fragments": 1,
+        "fragment_size": 200,
+        "fields": {field: {} for field in fields},
+    }
+
+
+def _sort(sort: str) -> list:
+    if sort == "date":
+        return [{"date": {"order": "desc", "missing": "_last"}}, {"title_sort": "asc"}, {"page_id": "asc"}]
+    return ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"title_sort": "asc"}, {"page_id": "asc"}]
+
+
+def _request(parsed: ParsedQuery, filters: SearchFilters, user, sort: str, page: int, per_page: int) -> dict:
+    text = parsed.to_simple_query_string(exclusions=False)
+    body = {
+        "query": text_query(parsed, user),
+        "aggs": _aggregations(parsed, filters, user),
+        # Highlight the words as typed (stemmed), not the typo-tolerant branch: far cheaper.
+        "highlight": _highlight(HIGHLIGHT_FIELDS) | {"highlight_query": _sqs(text, DOC_FIELDS)},
+        "sort": _sort(sort),
+        "from": (page - 1) * per_page,
+        "size": per_page,
+        "track_total_hits": True,
+        "_source": SOURCE,
+    }
+    if post_filter := _facet_filters(filters):
+        body["post_filter"] = {"bool": {"filter": post_filter}}
+    if parsed.words:
+        term = {"field": "spell", "suggest_mode": "missing", "min_word_length": 3}
+        body["suggest"] = {"spelling": {"text": " ".join(parsed.words), "term": term}}
+    return body
+
+
+def _query_es(body: dict) -> dict:
+    return es.client().search(index=es.alias(), **body).body
+
+
+def search(query: str, filters: SearchFilters, user, page: int, sort: str, per_page: int) -> SearchResults:
+    parsed = parse_query(query)
+    vocabulary = Vocabulary.for_user(user)
+    filters = vocabulary.known(filters)
+    if not parsed:
+        return empty_results(query, filters, sort, per_page, BACKEND)
+    page = min(page, max_page(per_page))
+    response = _query_es(_request(parsed, filters, user, sort, page, per_page))
+    total = response["hits"]["total"]["value"]
+    if page != (clamped := clamp_page(page, total, per_page)):  # beyond the last page: a second request
+        page = clamped
+        response = _query_es(_request(parsed, filters, user, sort, page, per_page)) if total else response
+    return SearchResults(
+        query=query,
+        filters=filters,
+        hits=[_hit(hit, vocabulary) for hit in response["hits"]["hits"]],
+        total=total,
+        page=page,
+        num_pages=num_pages(total, per_page),
+        per_page=per_page,
+        sort=sort,
+        facets=build_facets(_facet_counts(response), filters, vocabulary),
+        suggestion=_did_you_mean(parsed, filters, user, response),
+        backend=BACKEND,
+    )
+
+
+def _facet_counts(response: dict) -> dict[str, dict]:
+    aggs = response.get("aggregations", {})
+    return {
+        name: {bucket["key"]: bucket["doc_count"] for bucket in aggs[f"facet_{name}"]["values"]["buckets"]}
+        for name in FACETS
+    }
+
+
+def _did_you_mean(parsed: ParsedQuery, filters: SearchFilters, user, response: dict) -> str | None:
+    """A better spelling when nothing matched exactly, if the reader would find something with it.
+
+    The suggester reads words from every document, so the suggestion is checked
+    with the reader's own permission filter before it is shown.
+    """
+    if response["aggregations"]["exact"]["doc_count"]:
+        return None
+    suggested = parsed.corrected(_corrections(parsed, response))
+    if suggested == parsed:
+        return None
+    query = {
+        "bool": {"must": [exact_query(suggested, user)], "filter": audience_filter(user) + _facet_filters(filters)}
+    }
+    found = es.client().count(index=es.alias(), query=query)["count"]
+    return suggested.to_simple_query_string() if found else None
+
+
+def _corrections(parsed: ParsedQuery, response: dict) -> dict[str, str]:
+    """{word as typed: the suggester's best spelling}; entries are located by their offset
+    in the suggester's text (their own text is folded: "securite" for "sécurité")."""
+    text = " ".join(parsed.words)
+    return {
+        text[entry["offset"] : entry["offset"] + entry["length"]]: entry["options"][0]["text"]
+        for entry in response.get("suggest", {}).get("spelling", [])
+        if entry["options"]
+    }
+
+
+def _hit(hit: dict, vocabulary: Vocabulary) -> Hit:
+    source = hit["_source"]
+    summary = source.get(text_field_name("summary", source["language"]), "")
+    return Hit(
+        page_id=source["page_id"],
+        title=_title(source),
+        url=page_url(source["url"]),
+        type=source["type"],
+        type_label=TYPES[source["type"]][0],
+        cities=vocabulary.city_titles(source.get("cities", [])),
+        date=date.fromisoformat(source["date"][:10]) if source.get("date") else None,
+        snippet=_snippet(hit) or summary_snippet(summary),
+        language=source["language"],
+        members_only=PUBLIC not in source.get("audiences", []),
+    )
+
+
+def _fragments(hit: dict):
+    """Highlighted fragments: summary, then body, then the matching attachment."""
+    highlight = hit.get("highlight", {})
+    for field in sorted(highlight, key=lambda name: (not name.startswith("summary"), name)):
+        yield from highlight[field]
+    for inner in hit.get("inner_hits", {}).values():
+        for file_hit in inner["hits"]["hits"]:
+            for fragments in file_hit.get("highlight", {}).values():
+                yield from fragments
+
+
+def _title(source: dict) -> str:
+    return source.get(text_field_name("title", source["language"]), "")
+
+
+def _snippet(hit: dict) -> SafeString | None:
+    fragment = next(_fragments(hit), None)
+    return marked(fragment) if fragment else None
+
+
+def marked(fragment: str) -> SafeString:
+    """Elasticsearch's html-encoded fragment as our own markup: every piece of text is
+    unescaped and escaped again by Django, only our <mark> tags are added."""
+    pieces, inside = [], False
+    for piece in MARKS_RE.split(fragment):
+        if piece in (MARK_START, MARK_END):
+            inside = piece == MARK_START
+        elif piece:
+            text = escape(html.unescape(piece))
+            pieces.append(f"<mark>{text}</mark>" if inside else text)
+    return mark_safe("".join(pieces))  # noqa: S308 - built from escaped pieces only
+
+
+def suggest(prefix: str, user, limit: int) -> list[dict]:
+    """Titles the reader may see that start with the words typed (the last one a prefix)."""
+    words = words_of(prefix)
+    if not words:
+        return []
+    match = {"query": " ".join(words), "type": "bool_prefix", "fields": TITLE_PLAIN_FIELDS, "operator": "and"}
+    # Titles that begin with what was typed come first.
+    starts = {"prefix": {"title_sort": {"value": " ".join(words).casefold(), "boost": 10}}}
+    query = {"bool": {"must": [{"multi_match": match}], "should": [starts], "filter": audience_filter(user)}}
+    response = _query_es({"query": query, "size": limit, "_source": SOURCE})
+    return [
+        {"title": _title(hit["_source"]), "url": page_url(hit["_source"]["url"]), "type": hit["_source"]["type"]}
+        for hit in response["hits"]["hits"]
+    ]
+
+
+def related(page, user, limit: int) -> list[Hit]:
+    """Readable resources (not city pages) whose words are most like the page's indexed
+    text, or that share its themes or cities (read from its indexed document too)."""
+    indexed = {"index": es.alias(), "id": str(page.pk)}
+    like = {
+        "fields": [f"{field}_{suffix}" for field in WEIGHTS for suffix in LANGUAGE_SUFFIXES],
+        "like": [{"_index": es.alias(), "_id": str(page.pk)}],
+        "min_term_freq": 1,
+        "min_doc_freq": 1,
+        "max_query_terms": 25,
+    }
+    should = [
+        {"more_like_this": like},
+        {"terms": {"themes": indexed | {"path": "themes"}, "boost": 0.5}},
+        {"terms": {"cities": indexed | {"path": "cities"}, "boost": 0.2}},
+    ]
+    readable = [*audience_filter(user), {"terms": {"type": list(RESOURCE_TYPES)}}]
+    query = {"should": should, "minimum_should_match": 1, "filter": readable}
+    query["must_not"] = [{"ids": {"values": [str(page.pk)]}}]
+    response = _query_es({"query": {"bool": query}, "size": limit, "_source": SOURCE})
+    vocabulary = Vocabulary.for_user(user)
+    return [_hit(hit, vocabulary) for hit in response["hits"]["hits"]]
