@@ -5,15 +5,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from members.urls import overrides as member_overrides
+from portal.health import healthz
 from resources.views import practice_list
-from search.views import search_view
+from search.views import search_view, suggest_view
 
 urlpatterns = [
     *member_overrides,
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_view, name="search"),
+    path("search/suggest/", suggest_view, name="search_suggest"),
     path("", include("members.urls")),
     path("practices/", practice_list, name="practice_list"),
 ]

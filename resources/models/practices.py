@@ -104,10 +104,12 @@ class PracticePage(ResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         from resources.listing import visible_attachments
+        from search.service import related
 
         context = super().get_context(request, *args, **kwargs)
         context["city"] = self.get_parent().specific
         context["attachments"] = visible_attachments(self.attachments.all(), request.user)
+        context["related"] = related(self, request.user)
         return context
 
 

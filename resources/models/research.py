@@ -116,10 +116,12 @@ class ResearchPage(ResourcePage):
     def get_context(self, request, *args, **kwargs):
         from portal.access import visible_pages
         from resources.listing import visible_attachments
+        from search.service import related
 
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = visible_attachments(self.files.all(), request.user)
         context["cities"] = visible_pages(self.cities.all(), request.user).order_by("title")
+        context["related"] = related(self, request.user)
         return context
 
 

@@ -1,0 +1,87 @@
+"""What a reader asked the search page for, read from the query string.
+
+Everything here was typed by someone (or a bot), so reading it never fails:
+what is not understood is dropped and the rest of the search still runs. The
+query, the number and length of facet values are bounded here; which facet
+values exist (and may be seen) and how deep pages reach is decided by the
+backends (search.backends), which hand back the filters they understood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+from django.utils.http import urlencode
+
+from search.query import clean_query
+from search.service import SORTS, SearchFilters
+
+MAX_FACET_VALUES = 20  # per facet; more is not a reader ticking boxes
+MAX_VALUE_LENGTH = 100  # longer than any slug, type or language code
+FACET_PARAMS = ("city", "type", "theme", "year", "lang")  # query parameters, in SearchFilters' order
+
+
+def parse_page(raw: str | None) -> int:
+    """A page number; junk, zero and negatives mean the first page (the backend clamps the last)."""
+    try:
+        return max(int((raw or "").strip()), 1)
+    except ValueError:  # also a number of more than 4300 digits
+        return 1
+
+
+def _values(params: QueryDict, name: str) -> tuple[str, ...]:
+    """The distinct values of a (possibly repeated) parameter, in the order given."""
+    values = (value.strip() for value in params.getlist(name)[: MAX_FACET_VALUES * 5])
+    kept = dict.fromkeys(value for value in values if value and len(value) <= MAX_VALUE_LENGTH)
+    return tuple(kept)[:MAX_FACET_VALUES]
+
+
+def parse_filters(params: QueryDict) -> SearchFilters:
+    cities, types, themes, years, languages = (_values(params, name) for name in FACET_PARAMS)
+    return SearchFilters(
+        cities=cities,
+        types=types,
+        themes=themes,
+        years=tuple(int(year) for year in years if year.isascii() and year.isdigit()),
+        languages=languages,
+    )
+
+
+def filter_params(filters: SearchFilters) -> list[tuple[str, str]]:
+    """The filters as query parameters: the inverse of ``parse_filters``."""
+    chosen = (filters.cities, filters.types, filters.themes, filters.years, filters.languages)
+    return [(name, str(value)) for name, values in zip(FACET_PARAMS, chosen, strict=True) for value in values]
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A search as the page understood it."""
+
+    query: str = ""
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    page: int = 1
+    sort: str = SORTS[0]
+
+    @classmethod
+    def from_query_dict(cls, params: QueryDict) -> SearchRequest:
+        sort = params.get("sort", "")
+        return cls(
+            query=clean_query(params.get("q")).strip(),
+            filters=parse_filters(params),
+            page=parse_page(params.get("page")),
+            sort=sort if sort in SORTS else SORTS[0],
+        )
+
+    @property
+    def filtered(self) -> bool:
+        return bool(filter_params(self.filters))
+
+    def query_string(self, **changes) -> str:
+        """This search's query string, without the page; ``q`` or ``filters`` replaced by ``changes``."""
+        query = changes.get("q", self.query)
+        params = [("q", query)] if query else []
+        params += filter_params(changes.get("filters", self.filters))
+        if self.sort != SORTS[0]:
+            params.append(("sort", self.sort))
+        return urlencode(params)
