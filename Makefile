@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run test lint format check migrate seed clean es-up
+.PHONY: help install run run-es test lint format check migrate seed clean es-up
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,26 +20,14 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the locked dependencies
 
-run: install ## Migrate, load demo content and serve on http://127.0.0.1:8000 (SQLite)
-	mkdir -p var
-	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+run: install ## Migrate, load demo content and serve on http://127.0.0.1:8000 (SQLite, database search)
+	bin/serve
 
-# The embedded default (`make run`) is SQLite: its own search backend and the
-# demo content, invitations and signup are tested on it too.
-SQLITE_TESTS := tests/search tests/home tests/resources/test_listings.py tests/resources/test_seed_demo.py \
-	tests/members/test_invitations.py tests/members/test_signup.py
+run-es: install ## The same, searching a local Elasticsearch 8.19 node (fetched once with Maven)
+	bin/serve --elasticsearch
 
-test: install ## Start PostgreSQL (and find Chromium), run the whole suite on it, then the SQLite-specific part on SQLite
-	@DATABASE_URL="$${DATABASE_URL:-$$(bin/postgres-up)}" || exit 1; \
-	CHROMIUM_PATH="$$(bin/chromium-up)" || exit 1; export CHROMIUM_PATH; \
-	case "$$DATABASE_URL" in postgres*) ;; *) echo "make test needs PostgreSQL, got '$$DATABASE_URL'" >&2; exit 1;; esac; \
-	export DATABASE_URL; echo "Testing against $${DATABASE_URL%%@*}@..."; \
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check && \
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
-	mkdir -p var
-	DATABASE_URL="sqlite:///$(CURDIR)/var/test-sqlite.db" $(VENV)/bin/pytest --create-db $(SQLITE_TESTS)
+test: install ## Start PostgreSQL, Elasticsearch and Chromium, run the whole suite, then the SQLite part on SQLite
+	bin/test $(PYTEST_ARGS)
 
 es-up: ## Start a local Elasticsearch 8.19 node on loopback (fetched once with Maven) and print its URL
 	@bin/elasticsearch-up
