@@ -275,6 +275,8 @@ LOGGING = {
         # runserver logs request lines with query strings (invitation keys): errors only.
         "django.server": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
+        # One line per Elasticsearch request otherwise.
+        "elastic_transport": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
