@@ -71,8 +71,9 @@ def _pages(lines: list[Line]) -> list[list[Line]]:
     return [lines[i : i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)] or [[]]
 
 
-def _serialise(objects: list[bytes]) -> bytes:
-    """Number the objects from 1, then write the cross-reference table and trailer."""
+def serialise(objects: list[bytes], info: int | None = None) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1; object 1 the catalogue, ``info`` the
+    document information), with its cross-reference table and trailer."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -81,7 +82,8 @@ def _serialise(objects: list[bytes]) -> bytes:
     xref_at = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 5 0 R >>\n".encode()
+    info_entry = f" /Info {info} 0 R" if info else ""
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info_entry} >>\n".encode()
     out += f"startxref\n{xref_at}\n%%EOF\n".encode()
     return bytes(out)
 
@@ -113,4 +115,4 @@ def render_pdf(title: str, sections: list[tuple[str, list[str]]]) -> bytes:
             f"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {contents} 0 R >>".encode()
         )
         objects.append(_stream(_content_stream(page_lines)))
-    return _serialise(objects)
+    return serialise(objects, info=5)

@@ -13,7 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from pypdf import PdfReader, PdfWriter
 
-from resources.demo.pdf import render_pdf
+from resources.demo.pdf import render_pdf, serialise
 from resources.models import PracticeAttachment
 from search import es
 from search.attachments import extracted_text
@@ -92,15 +92,7 @@ def deflate_bomb_pdf() -> bytes:
         f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return serialise(objects)
 
 
 def document(filename: str, content: bytes, collection=None):
