@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members.views import account, invitations, login, mfa, profiles
+from members.views import account, calendar, invitations, login, mfa, profiles
 
 # Routes that replace other apps' views come first in portal/urls.py.
 overrides = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/profile/", profiles.account_profile, name="account_profile"),
     path("accounts/data/", account.download_data, name="account_data"),
     path("accounts/delete/", account.delete_account, name="account_delete"),
+    path("accounts/calendar/", calendar.calendar_feed, name="account_calendar"),
     path("experts/", profiles.expert_directory, name="expert_directory"),
     path("experts/<int:pk>/", profiles.expert_detail, name="expert_detail"),
 ]

@@ -83,3 +83,9 @@ class Country(models.TextChoices):
     SPAIN = "ES", "Spain"
     SWEDEN = "SE", "Sweden"
     UNITED_KINGDOM = "GB", "United Kingdom"
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", "Registered"
+    WAITING = "waiting", "On the waiting list"
+    CANCELLED = "cancelled", "Cancelled"

@@ -152,3 +152,24 @@ def secretariat_client(client, secretariat):
 def member_client(client, member):
     client.force_login(member)
     return client
+
+
+def restore_migrated_data(django_db_blocker) -> None:
+    """Put back what the migrations created (root page, groups, themes, workflow) after a
+    transactional test emptied every table, so a reused test database still works."""
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+    from wagtail.models import Page
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    with django_db_blocker.unblock():
+        if contents and not Page.objects.exists():
+            # Clear what was recreated after the flush (content types), then reload.
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(contents)
+            sql = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+            with connection.cursor() as cursor:
+                for statement in sql:
+                    cursor.execute(statement)

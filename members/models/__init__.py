@@ -1,5 +1,6 @@
 from .audit import AuditEvent
+from .calendar_feed import CalendarFeedToken
 from .invitations import Invitation
 from .profiles import ExpertProfile
 
-__all__ = ["AuditEvent", "ExpertProfile", "Invitation"]
+__all__ = ["AuditEvent", "CalendarFeedToken", "ExpertProfile", "Invitation"]

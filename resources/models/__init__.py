@@ -1,6 +1,7 @@
 from .cities import CityIndexPage, CityPage, HostingPeriod
 from .events import EventIndexPage, EventOutput, EventPage
 from .practices import PracticeAttachment, PracticePage
+from .registrations import Registration
 from .research import ResearchAuthor, ResearchFile, ResearchIndexPage, ResearchPage
 from .snippets import Theme
 
@@ -13,6 +14,7 @@ __all__ = [
     "HostingPeriod",
     "PracticeAttachment",
     "PracticePage",
+    "Registration",
     "ResearchAuthor",
     "ResearchFile",
     "ResearchIndexPage",

@@ -1,12 +1,15 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from resources.api_fields import PublicPageField, ThemesField
 from resources.blocks import AgendaStreamBlock
 from resources.choices import EventFormat
 
@@ -56,6 +59,16 @@ class EventPage(ResourcePage):
     organiser = models.CharField(max_length=255, blank=True, help_text="Who runs it, e.g. 'CTPN secretariat'.")
     description = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
     agenda = StreamField(AgendaStreamBlock(), blank=True)
+    registration_open = models.BooleanField(default=False, help_text="Let network members register on the event page.")
+    capacity = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Places available; leave blank for no limit. Once full, members join a waiting list.",
+    )
+    registration_closes = models.DateTimeField(
+        null=True, blank=True, help_text="Optional: registration closes at this time (otherwise when the event ends)."
+    )
 
     content_panels = [
         *ResourcePage.content_panels,
@@ -75,6 +88,10 @@ class EventPage(ResourcePage):
         FieldPanel("description"),
         FieldPanel("agenda"),
         InlinePanel("outputs", heading="Outputs presented", label="Output"),
+        MultiFieldPanel(
+            [FieldPanel("registration_open"), FieldPanel("capacity"), FieldPanel("registration_closes")],
+            heading="Registration",
+        ),
     ]
     search_fields = [
         *ResourcePage.search_fields,
@@ -84,6 +101,16 @@ class EventPage(ResourcePage):
         index.SearchField("organiser"),
         index.FilterField("start"),
         index.FilterField("format"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("start"),
+        APIField("end"),
+        APIField("format"),
+        APIField("venue"),
+        APIField("host_city", serializer=PublicPageField()),
+        APIField("themes", serializer=ThemesField()),
+        APIField("language"),
     ]
     parent_page_types = ["resources.EventIndexPage"]
     subpage_types = []

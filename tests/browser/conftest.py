@@ -8,7 +8,8 @@ import os
 import shutil
 
 import pytest
-from wagtail.models import Page
+
+from tests.conftest import restore_migrated_data
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make between browser steps are still synchronous and safe.
@@ -22,21 +23,7 @@ def _migrated_data_outlives_the_run(django_db_setup, django_db_blocker):
     """Browser tests end with a flush that empties every table; put back what the
     migrations created (root page, groups, workflow) so a reused database still works."""
     yield
-    from django.apps import apps
-    from django.core.management import call_command
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    contents = getattr(connection, "_test_serialized_contents", None)
-    with django_db_blocker.unblock():
-        if contents and not Page.objects.exists():
-            # Clear what was recreated after the flush (content types), then reload.
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            connection.creation.deserialize_db_from_string(contents)
-            sql = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
-            with connection.cursor() as cursor:
-                for statement in sql:
-                    cursor.execute(statement)
+    restore_migrated_data(django_db_blocker)
 
 
 @pytest.fixture(scope="session")
