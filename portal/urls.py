@@ -5,7 +5,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from members.urls import overrides as member_overrides
+from portal.api import api_router
 from portal.health import healthz
+from resources import calendar_views, registration_views
 from resources.views import practice_list
 from search.views import search_view, suggest_view
 
@@ -19,6 +21,18 @@ urlpatterns = [
     path("search/suggest/", suggest_view, name="search_suggest"),
     path("", include("members.urls")),
     path("practices/", practice_list, name="practice_list"),
+    path("events/<int:page_id>/register/", registration_views.register, name="event_register"),
+    path("events/<int:page_id>/cancel/", registration_views.cancel, name="event_cancel"),
+    path("events/<int:page_id>/registrations/", registration_views.registration_list, name="event_registrations"),
+    path("events/<int:page_id>/registrations.csv", registration_views.registration_csv, name="event_registrations_csv"),
+    # Feeds, sitemap.xml and robots.txt (public content only).
+    path("", include("resources.discovery_urls")),
+    # Events in calendars (before Wagtail's catch-all, which serves /events/<slug>/).
+    path("events/calendar/", calendar_views.event_calendar, name="event_calendar"),
+    path("events/feed.ics", calendar_views.public_feed, name="events_feed"),
+    path("events/feed/<str:token>.ics", calendar_views.personal_feed, name="events_personal_feed"),
+    path("events/<int:page_id>.ics", calendar_views.event_ics, name="event_ics"),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

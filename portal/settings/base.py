@@ -57,11 +57,13 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v2",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -74,6 +76,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     # allauth's sessions page ("last seen 3 minutes ago") loads humanize.
     "django.contrib.humanize",
+    # Its sitemap.xml template, for resources.sitemaps.
+    "django.contrib.sitemaps",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
@@ -218,6 +222,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The public API (portal.api): page size and how deep paging may go.
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_OFFSET_MAX = 10_000
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Review emails ("Secretariat review" workflow): submissions go to the Secretariat
 # group's members, once each (with superusers included, each reviewer would get a

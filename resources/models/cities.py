@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -109,6 +110,16 @@ class CityPage(Page):
         index.SearchField("description"),
         index.SearchField("regional_body"),
         index.FilterField("country"),
+    ]
+    # Never contact_details: those are for members whatever the page's privacy.
+    api_fields = [
+        APIField("country"),
+        APIField("founding_member"),
+        APIField("joined"),
+        APIField("left"),
+        APIField("regional_body"),
+        APIField("latitude"),
+        APIField("longitude"),
     ]
     parent_page_types = ["resources.CityIndexPage"]
     subpage_types = ["resources.PracticePage"]

@@ -2,9 +2,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from resources.api_fields import PublicPageField, ThemesField
 from resources.blocks import BaseStreamBlock
 from resources.choices import EvaluationType, Phase, PracticeStatus
 
@@ -80,6 +82,17 @@ class PracticePage(ResourcePage):
         index.SearchField("partners"),
         index.FilterField("phase"),
         index.FilterField("start_date"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("city", serializer=PublicPageField(source="get_parent")),
+        APIField("themes", serializer=ThemesField()),
+        APIField("language"),
+        APIField("phase"),
+        APIField("status"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("last_verified"),
     ]
     parent_page_types = ["resources.CityPage"]
     subpage_types = []

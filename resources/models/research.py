@@ -2,10 +2,12 @@ from django import forms
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from resources.api_fields import PublicPagesField, ThemesField
 from resources.choices import OpenAccess, PublicationType
 from resources.validators import validate_doi, validate_orcid
 
@@ -92,6 +94,18 @@ class ResearchPage(ResourcePage):
         index.RelatedFields("authors", [index.SearchField("name"), index.SearchField("affiliation")]),
         index.FilterField("publication_type"),
         index.FilterField("publication_date"),
+    ]
+    api_fields = [
+        APIField("practitioner_summary"),
+        APIField("abstract"),
+        APIField("cities", serializer=PublicPagesField()),
+        APIField("themes", serializer=ThemesField()),
+        APIField("language"),
+        APIField("publication_type"),
+        APIField("publication_date"),
+        APIField("venue"),
+        APIField("doi"),
+        APIField("open_access"),
     ]
     parent_page_types = ["resources.ResearchIndexPage"]
     subpage_types = []

@@ -1,0 +1,137 @@
+"""The read-only public API: Wagtail API v2 under /api/v2/ (pages, documents, images).
+
+The API is the same for every caller. It authenticates nobody and filters as
+for an anonymous visitor, so a signed-in member gets only public content too:
+responses may be cached by proxies and are scraped by other sites, and a
+session cookie must never widen what such a copy holds. Members read
+members-only content on the site itself.
+
+What is public is asked of ``portal.access`` (the one access helper):
+
+- pages: live, and neither they nor any ancestor carry a view restriction;
+- documents: in a collection that neither it nor any ancestor restricts;
+- images: the same collection rule as documents. Images are not tied to the
+  pages that use them, so an image in a public collection is listed even when
+  only members-only pages show it; editors keep private pictures in a
+  restricted collection (for example a city's "members only" collection).
+
+``limit`` (at most WAGTAILAPI_LIMIT_MAX) and ``offset`` (at most
+WAGTAILAPI_OFFSET_MAX) are checked here: anything else is a 400 with a JSON
+``message``, never a 500.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from portal.access import visible_documents, visible_pages
+
+DEFAULT_LIMIT = 20
+
+
+def bounded_int(request, name: str, default: int, maximum: int) -> int:
+    """A query parameter as a whole number from 0 to ``maximum``, else a 400."""
+    raw = request.GET.get(name)
+    if raw is None:
+        return default
+    # isdecimal() refuses "-1", "1e9", " 3" and "1.5"; the length check keeps
+    # int() away from huge strings before the maximum is compared.
+    if not (raw.isascii() and raw.isdecimal()) or len(raw) > len(str(maximum)) or int(raw) > maximum:
+        raise BadRequestError(f"{name} must be a whole number from 0 to {maximum}")
+    return int(raw)
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's limit/offset pagination with both values bounded."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        limit_max = settings.WAGTAILAPI_LIMIT_MAX
+        limit = bounded_int(request, "limit", min(DEFAULT_LIMIT, limit_max), limit_max)
+        offset = bounded_int(request, "offset", 0, settings.WAGTAILAPI_OFFSET_MAX)
+        self.view = view
+        self.total_count = queryset.count()
+        return queryset[offset : offset + limit]
+
+
+class SafeFieldsFilter(FieldsFilter):
+    """Field filters (``?language=sv``) where a value of the wrong type is a 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValueError, TypeError, ValidationError) as error:
+            raise BadRequestError("field filter error: a value does not fit its field") from error
+
+
+class SafeSearchFilter(SearchFilter):
+    """Search where an unknown ``search_operator`` is a 400 (Wagtail lets it through as a 500)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if request.GET.get("search_operator", "or") not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        return super().filter_queryset(request, queryset, view)
+
+
+SAFE_FILTERS = {FieldsFilter: SafeFieldsFilter, SearchFilter: SafeSearchFilter}
+
+
+def _safe_filters(backends):
+    return [SAFE_FILTERS.get(backend, backend) for backend in backends]
+
+
+class PublicAPIMixin:
+    """Anonymous for everyone (see the module docstring), GET only, bounded paging."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    pagination_class = BoundedPagination
+    http_method_names = ["get", "head", "options"]
+
+    def find_object(self, queryset, request):
+        # ?id=abc would otherwise reach the database lookup and fail as a 500.
+        try:
+            return super().find_object(queryset, request)
+        except (ValueError, TypeError, ValidationError) as error:
+            raise BadRequestError("id must be a whole number") from error
+
+
+class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+    """Live pages the public may read; also the base for ?child_of and ?descendant_of."""
+
+    filter_backends = _safe_filters(PagesAPIViewSet.filter_backends)
+
+    def get_base_queryset(self):
+        return visible_pages(super().get_base_queryset(), AnonymousUser())
+
+
+class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
+    """Documents in public collections; a private one's download_url never appears."""
+
+    filter_backends = _safe_filters(DocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        return visible_documents(self.model.objects.order_by("id"), AnonymousUser())
+
+
+class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
+    """Images in public collections (the documents' rule, see the module docstring)."""
+
+    filter_backends = _safe_filters(ImagesAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        # visible_documents narrows any queryset with a ``collection`` by collection privacy.
+        return visible_documents(self.model.objects.order_by("id"), AnonymousUser())
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
