@@ -14,6 +14,8 @@ goes through ``members.roles.revoke_role`` (audited, sessions ended);
 deactivating switches the account off, which ``members.signals`` audits.
 """
 
+from functools import cached_property
+
 import django_filters
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.models import Group
@@ -22,25 +24,20 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BaseColumn, Column
-from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.viewsets.base import ViewSet
 
 from members import roles, signals
-from members.admin_views import WhenColumn, listed_cities
-from members.choices import CITY_OPTIONAL_ROLES, CITY_ROLES, Role
+from members.admin_views import ConfirmActionView, WhenColumn, listed_cities
+from members.choices import Role
 from portal.access import NETWORK_MEMBERS_GROUP
 from resources.models import CityPage
 
 INDEX_URL_NAME = "people:index"
-# The roles a City coordinator may take away, in the cities they coordinate.
-COORDINATED_ROLES = CITY_ROLES | CITY_OPTIONAL_ROLES
-# members.roles.roles_of reads one role per city, the first of these the person's groups give.
-CITY_ROLE_RANK = (Role.CITY_COORDINATOR, Role.CITY_EDITOR, Role.NETWORK_MEMBER)
 
 
 # -- Who holds what -----------------------------------------------------------
@@ -57,13 +54,13 @@ def _group_ids(*names) -> set[int]:
 
 
 def _city_role(role: Role, city: CityPage) -> Q:
-    """People whose role in ``city`` is ``role``, as roles_of reads it."""
-    ranked = [city.coordinators_group_id, city.editors_group_id, city.members_group_id]
-    rank = CITY_ROLE_RANK.index(role)
-    condition = _in_groups([ranked[rank]])
-    for higher in ranked[:rank]:
-        condition &= ~_in_groups([higher])
-    return condition
+    """People whose role in ``city`` is ``role``, as roles_of reads it: in its group, in none higher."""
+    higher = Q()
+    for ranked, field in roles.CITY_ROLE_GROUPS:
+        if ranked == role:
+            return higher & _in_groups([getattr(city, field)])
+        higher &= ~_in_groups([getattr(city, field)])
+    return Q(pk__in=[])
 
 
 def _network_members_only(cities) -> Q:
@@ -114,11 +111,9 @@ class PeopleScope:
         if self.is_secretariat:
             # Not one's own secretariat role: the network could be left without anyone to run it.
             return not (own and grant.role == Role.SECRETARIAT)
-        return (
-            grant.role in COORDINATED_ROLES
-            and grant.city is not None
-            and grant.city.pk in self.city_ids
-            and not (own and grant.role == Role.CITY_COORDINATOR)
+        # Nor one's own coordinator role: a slip must not leave the city without one.
+        return roles.coordinator_manages(grant.role, grant.city, self.city_ids) and not (
+            own and grant.role == Role.CITY_COORDINATOR
         )
 
     def may_deactivate(self, person) -> bool:
@@ -155,7 +150,7 @@ class PeopleFilterSet(WagtailFilterSet):
         super().__init__(*args, request=request, **kwargs)
         self.scope = scope_for(request)
         if not self.scope.is_secretariat:
-            self.filters["role"].extra["choices"] = [c for c in Role.choices if c[0] in COORDINATED_ROLES]
+            self.filters["role"].extra["choices"] = [c for c in Role.choices if c[0] in roles.COORDINATED_ROLES]
 
     def filter_city(self, queryset, name, city):
         return queryset.filter(_in_groups(city.group_ids))
@@ -247,12 +242,13 @@ class PeopleIndexView(BaseListingView):
 # -- Revoking a role, deactivating an account ---------------------------------
 
 
-class PersonActionView(WagtailAdminTemplateMixin, TemplateView):
+class PersonActionView(ConfirmActionView):
     """Confirm (GET) and perform (POST) one offboarding step for one person."""
 
     template_name = "members/admin/people_confirm.html"
     header_icon = "group"
-    question = ""
+    index_url_name = INDEX_URL_NAME
+    index_label = "People"
 
     def dispatch(self, request, *args, **kwargs):
         self.scope = scope_for(request)
@@ -266,6 +262,11 @@ class PersonActionView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, refusal)
             return redirect(INDEX_URL_NAME)
         return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def held(self) -> list[roles.Grant]:
+        """The roles the person holds now."""
+        return roles.roles_of(self.person)
 
     def check_permission(self):
         """Raise PermissionDenied (or Http404 for a malformed request) unless the viewer may act."""
@@ -286,18 +287,10 @@ class PersonActionView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.person.email
 
-    def get_breadcrumbs_items(self):
-        index = {"url": reverse(INDEX_URL_NAME), "label": "People"}
-        return [*self.breadcrumbs_items, index, {"url": "", "label": self.page_title}]
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(person=self.person, question=self.get_question(), confirm_label=self.page_title)
-        context.update(roles=self.scope.grants_shown(roles.roles_of(self.person)), index_url=reverse(INDEX_URL_NAME))
+        context.update(person=self.person, roles=self.scope.grants_shown(self.held))
         return context
-
-    def get_question(self) -> str:
-        return self.question
 
 
 class RevokeRoleView(PersonActionView):
@@ -316,7 +309,7 @@ class RevokeRoleView(PersonActionView):
             raise PermissionDenied
 
     def refusal(self):
-        if self.grant not in roles.roles_of(self.person):
+        if self.grant not in self.held:
             return f"{self.person.email} does not hold the role {self.grant}: nothing was changed."
         return ""
 

@@ -118,6 +118,27 @@ def _email_of(user) -> str:
     return (user.email or user.get_username()) if user else ""
 
 
+class ConfirmActionView(WagtailAdminTemplateMixin, TemplateView):
+    """A page that asks ``question`` before one step is taken from a listing (the invitations', People)."""
+
+    index_url_name = None
+    index_label = ""
+    question = ""
+
+    def get_question(self) -> str:
+        return self.question
+
+    def get_breadcrumbs_items(self):
+        index = {"url": reverse(self.index_url_name), "label": self.index_label}
+        return [*self.breadcrumbs_items, index, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(question=self.get_question(), index_url=reverse(self.index_url_name))
+        context["confirm_label"] = self.page_title
+        return context
+
+
 # -- Invitations --------------------------------------------------------------
 
 
@@ -186,17 +207,16 @@ class InvitationCreateView(CreateView):
         return []  # there is no edit view to link to
 
 
-class InvitationActionView(BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
+class InvitationActionView(BaseObjectMixin, ConfirmActionView):
     """Confirm (GET) and perform (POST) one action on one invitation."""
 
     model = Invitation
-    index_url_name = None
+    index_label = "Invitations"
     template_name = "members/admin/confirm_invitation_action.html"
     header_icon = "mail"
     permission_action = ""
     allowed_statuses = ()
     verb = ""
-    question = ""
     success_message = ""
 
     def get_object(self):
@@ -232,15 +252,8 @@ class InvitationActionView(BaseObjectMixin, WagtailAdminTemplateMixin, TemplateV
     def get_page_subtitle(self):
         return str(self.object)
 
-    def get_breadcrumbs_items(self):
-        index = {"url": reverse(self.index_url_name), "label": "Invitations"}
-        return [*self.breadcrumbs_items, index, {"url": "", "label": self.page_title}]
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(invitation=self.object, question=self.question, index_url=reverse(self.index_url_name))
-        context["confirm_label"] = self.page_title
-        return context
+        return {**super().get_context_data(**kwargs), "invitation": self.object}
 
 
 class ResendInvitationView(InvitationActionView):

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from members import audit
-from members.choices import CITY_ROLES, AuditAction, Role
+from members.choices import CITY_OPTIONAL_ROLES, CITY_ROLES, AuditAction, Role
 from members.sessions import end_sessions
 from portal.access import NETWORK_MEMBERS_GROUP
 from resources.models import CityPage
@@ -29,6 +29,14 @@ SECRETARIAT_GROUP = "Secretariat"
 EXPERTS_GROUP = "Invited expert"
 # Roles carried by one group of their own, not tied to a city.
 GLOBAL_ROLE_GROUPS = {Role.SECRETARIAT: SECRETARIAT_GROUP, Role.INVITED_EXPERT: EXPERTS_GROUP}
+# A city's groups, highest role first: a person's role in a city is the first whose group they are in.
+CITY_ROLE_GROUPS = (
+    (Role.CITY_COORDINATOR, "coordinators_group_id"),
+    (Role.CITY_EDITOR, "editors_group_id"),
+    (Role.NETWORK_MEMBER, "members_group_id"),
+)
+# The roles a City coordinator hands out and takes away, in the cities they coordinate.
+COORDINATED_ROLES = CITY_ROLES | CITY_OPTIONAL_ROLES
 
 
 @dataclass(frozen=True)
@@ -85,12 +93,9 @@ def _grants(group_ids: set[int], names: set[str], cities: list[CityPage]) -> lis
     """One person's roles: global ones by group name, then one per city (the highest it gives)."""
     grants = [Grant(role) for role, name in GLOBAL_ROLE_GROUPS.items() if name in names]
     for city in cities:
-        if city.coordinators_group_id in group_ids:
-            grants.append(Grant(Role.CITY_COORDINATOR, city))
-        elif city.editors_group_id in group_ids:
-            grants.append(Grant(Role.CITY_EDITOR, city))
-        elif city.members_group_id in group_ids:
-            grants.append(Grant(Role.NETWORK_MEMBER, city))
+        role = next((role for role, field in CITY_ROLE_GROUPS if getattr(city, field) in group_ids), None)
+        if role is not None:
+            grants.append(Grant(role, city))
     if not grants and NETWORK_MEMBERS_GROUP in names:
         grants.append(Grant(Role.NETWORK_MEMBER))
     return grants
@@ -116,13 +121,16 @@ def is_secretariat(user) -> bool:
     )
 
 
+def coordinator_manages(role: Role, city: CityPage | None, coordinated_city_ids) -> bool:
+    """Whether a City coordinator of ``coordinated_city_ids`` may hand out or take away this role."""
+    return role in COORDINATED_ROLES and city is not None and city.pk in coordinated_city_ids
+
+
 def can_invite(user, role: Role, city: CityPage | None) -> bool:
     """The secretariat invites anyone to any role; a coordinator only to their own city's roles."""
     if is_secretariat(user):
         return True
-    if city is None or role not in CITY_ROLES | {Role.NETWORK_MEMBER}:
-        return False
-    return coordinated_cities(user).filter(pk=city.pk).exists()
+    return coordinator_manages(role, city, set(coordinated_cities(user).values_list("pk", flat=True)))
 
 
 @transaction.atomic

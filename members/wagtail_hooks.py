@@ -69,9 +69,7 @@ def _role_of_group(group) -> tuple[str, CityPage | None]:
     city = CityPage.objects.filter(q).first()
     if city is None:
         return "", None
-    if city.coordinators_group_id == group.pk:
-        return Role.CITY_COORDINATOR, city
-    return (Role.CITY_EDITOR if city.editors_group_id == group.pk else Role.NETWORK_MEMBER), city
+    return next(role for role, field in roles.CITY_ROLE_GROUPS if getattr(city, field) == group.pk), city
 
 
 def _record_groups(action, actor, user, group_ids, verb: str) -> None:

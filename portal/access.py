@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import wraps
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
@@ -198,8 +198,43 @@ def visible_documents(queryset, user):
     return queryset
 
 
+def public_pages(queryset):
+    """Narrow a page queryset to what an anonymous visitor may read.
+
+    Feeds, the sitemap and the API are the same for everyone (they are cached
+    and copied), so they list this, whoever asks.
+    """
+    return visible_pages(queryset, AnonymousUser())
+
+
+def public_documents(queryset):
+    """Narrow a document (or image) queryset to what an anonymous visitor may download."""
+    return visible_documents(queryset, AnonymousUser())
+
+
+def is_public(page: Page, user=None) -> bool:
+    """Whether anonymous visitors may read ``page``: no restriction on it or above.
+
+    Pass the request's user to reuse the restrictions already read for this request.
+    """
+    return not any(page.path.startswith(path) for path, _audiences in _page_restrictions(user))
+
+
 def mark_members_only(pages, user) -> None:
     """Set ``page.members_only`` (not public) on each page, for badges."""
-    restricted_paths = [path for path, _audiences in _page_restrictions(user)]
     for page in pages:
-        page.members_only = any(page.path.startswith(path) for path in restricted_paths)
+        page.members_only = not is_public(page, user)
+
+
+def may_see_registrations(user, event) -> bool:
+    """Who sees an event's registrations: the secretariat, and the editors and
+    coordinators of the event's host city."""
+    from members.roles import is_secretariat  # members.roles imports this module
+
+    if is_secretariat(user):
+        return True
+    city = event.host_city
+    if city is None:
+        return False
+    hosts = {f"group:{pk}" for pk in (city.editors_group_id, city.coordinators_group_id) if pk}
+    return bool(audiences_for_user(user) & hosts)

@@ -21,7 +21,6 @@ WAGTAILAPI_OFFSET_MAX) are checked here: anything else is a 400 with a JSON
 """
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
@@ -32,7 +31,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from portal.access import visible_documents, visible_pages
+from portal.access import public_documents, public_pages
 
 DEFAULT_LIMIT = 20
 
@@ -109,7 +108,7 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     filter_backends = _safe_filters(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
-        return visible_pages(super().get_base_queryset(), AnonymousUser())
+        return public_pages(super().get_base_queryset())
 
 
 class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
@@ -118,7 +117,7 @@ class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
     filter_backends = _safe_filters(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):
-        return visible_documents(self.model.objects.order_by("id"), AnonymousUser())
+        return public_documents(self.model.objects.order_by("id"))
 
 
 class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
@@ -127,8 +126,8 @@ class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
     filter_backends = _safe_filters(ImagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
-        # visible_documents narrows any queryset with a ``collection`` by collection privacy.
-        return visible_documents(self.model.objects.order_by("id"), AnonymousUser())
+        # public_documents narrows any queryset with a ``collection`` by collection privacy.
+        return public_documents(self.model.objects.order_by("id"))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -6,14 +6,9 @@ is named only when the public may read it: the API is the same for everyone
 (see ``portal.api``), so a public event never reveals a members-only host city.
 """
 
-from django.contrib.auth.models import AnonymousUser
 from rest_framework.fields import Field
 
-
-def _public(queryset):
-    from portal.access import visible_pages
-
-    return visible_pages(queryset, AnonymousUser())
+from portal.access import is_public
 
 
 def _page_summary(page) -> dict:
@@ -30,24 +25,28 @@ class ThemesField(Field):
         return [{"slug": theme.slug, "name": theme.name} for theme in value.all()]
 
 
-class PublicPageField(Field):
+class PublicPageMixin:
+    def is_public(self, page) -> bool:
+        """Live and unrestricted; the restrictions are read once per request (kept on its user)."""
+        request = self.context.get("request")
+        return page.live and is_public(page, getattr(request, "user", None))
+
+
+class PublicPageField(PublicPageMixin, Field):
     """A related page as ``{"id", "title", "slug"}``, or null unless it is public."""
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, value):
-        from wagtail.models import Page
-
-        page = _public(Page.objects.filter(pk=value.pk)).first()
-        return _page_summary(page) if page else None
+        return _page_summary(value) if self.is_public(value) else None
 
 
-class PublicPagesField(Field):
+class PublicPagesField(PublicPageMixin, Field):
     """Related pages (many to many), only the public ones."""
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, value):
-        return [_page_summary(page) for page in _public(value.all()).order_by("title")]
+        return [_page_summary(page) for page in value.all().order_by("title") if self.is_public(page)]

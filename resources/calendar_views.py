@@ -73,7 +73,7 @@ def personal_feed(request, token: str):
     feed_token = CalendarFeedToken.objects.for_token(token)
     owner = feed_token.user if feed_token else None
     # Deactivated or offboarded owners lose the feed with their membership.
-    if owner is None or not owner.is_active or not is_network_member(owner):
+    if owner is None or not is_network_member(owner):
         raise Http404("No such feed.")
     response = _ics_response(_feed_events(owner), request, "CTPN events (members)")
     patch_cache_control(response, private=True, no_store=True)

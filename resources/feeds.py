@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.db.models import F, Q, prefetch_related_objects
 from django.http import Http404, HttpRequest
@@ -18,7 +17,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from wagtail.models import Page
 
-from portal.access import visible_pages
+from portal.access import public_pages
 from resources.models import CityPage, EventPage, PracticePage, ResearchPage, Theme
 
 FEED_LENGTH = 30
@@ -37,7 +36,7 @@ class FeedScope:
 
 def public_city(slug: str) -> CityPage:
     """The city with ``slug`` if anonymous visitors may see it; 404 otherwise."""
-    city = visible_pages(CityPage.objects.filter(slug=slug), AnonymousUser()).first()
+    city = public_pages(CityPage.objects.filter(slug=slug)).first()
     if city is None:
         raise Http404("No such city")
     return city
@@ -62,7 +61,7 @@ def latest_public(scope: FeedScope, limit: int = FEED_LENGTH) -> list[Page]:
     matching = Q(pk__in=[])
     for model, condition in _resources(scope):
         matching |= Q(pk__in=model.objects.filter(condition).values("pk"))
-    pages = visible_pages(Page.objects.filter(matching), AnonymousUser())
+    pages = public_pages(Page.objects.filter(matching))
     # Pages made live without a publish action have no first publication date: last.
     newest_first = (F("first_published_at").desc(nulls_last=True), "-pk")
     items = list(pages.order_by(*newest_first).specific()[:limit])

@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from portal.access import members_only, refuse, user_can_view_page
+from portal.access import may_see_registrations, members_only, refuse, user_can_view_page
 from resources import registrations
 from resources.choices import RegistrationStatus
 from resources.models import EventPage
@@ -52,7 +52,7 @@ def hosted_event(view):
     @wraps(view)
     def wrapper(request, page_id: int):
         event = _event(page_id)
-        if not registrations.can_see_registrations(request.user, event):
+        if not may_see_registrations(request.user, event):
             return refuse(request)
         return view(request, event)
 

@@ -16,7 +16,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from members.roles import is_secretariat
 from resources.choices import RegistrationStatus
 from resources.models import EventPage, Registration
 
@@ -141,17 +140,6 @@ def _tell_promoted(event: EventPage, registration: Registration) -> None:
         None,
         [registration.user.email],
     )
-
-
-def can_see_registrations(user, event: EventPage) -> bool:
-    """The secretariat, and the editors and coordinators of the event's host city."""
-    if is_secretariat(user):
-        return True
-    city = event.host_city
-    if not user.is_authenticated or not user.is_active or city is None:
-        return False
-    host_groups = [pk for pk in (city.editors_group_id, city.coordinators_group_id) if pk]
-    return user.groups.filter(pk__in=host_groups).exists()
 
 
 def registrations_for_host(event: EventPage):

@@ -10,33 +10,21 @@ from __future__ import annotations
 
 import json
 
-from django.contrib.auth.models import AnonymousUser
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
-from portal.access import mark_members_only
+from portal.access import is_public
+from portal.json import EscapingJSONEncoder
 from resources.choices import EventFormat
 from resources.models import EventPage, PracticePage, ResearchPage
 
 SCHEMA = "https://schema.org"
 # As django.utils.html.json_script does, but for type="application/ld+json".
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 ATTENDANCE_MODES = {
     EventFormat.IN_PERSON: "OfflineEventAttendanceMode",
     EventFormat.ONLINE: "OnlineEventAttendanceMode",
 }
-
-
-def is_public(page, user=None) -> bool:
-    """Whether anonymous visitors may read ``page``: no restriction on it or above.
-
-    ``portal.access`` decides, from the restrictions it keeps per request on
-    ``user`` (listings on the same page have usually read them already).
-    """
-    mark_members_only([page], user if user is not None else AnonymousUser())
-    return not page.members_only
 
 
 def page_description(page) -> str:
@@ -125,5 +113,5 @@ def structured_data(page, url: str, user=None) -> dict | None:
 
 def json_ld_script(data: dict) -> SafeString:
     """``data`` in a ``<script type="application/ld+json">``, safe against ``</script>``."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    text = json.dumps(data, cls=EscapingJSONEncoder, ensure_ascii=False)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

@@ -1,12 +1,11 @@
 """sitemap.xml (every live page an anonymous visitor may read, with its last change) and robots.txt."""
 
-from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 
-from portal.access import visible_pages
+from portal.access import public_pages
 
 
 class PublicPagesSitemap(Sitemap):
@@ -15,7 +14,7 @@ class PublicPagesSitemap(Sitemap):
 
     def items(self):
         root = self.get_wagtail_site().root_page
-        pages = visible_pages(root.get_descendants(inclusive=True), AnonymousUser())
+        pages = public_pages(root.get_descendants(inclusive=True))
         return pages.order_by("path").defer_streamfields().specific()
 
 

@@ -14,20 +14,13 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 from django.utils.http import urlencode
 
+from resources.listing import parse_page_number
 from search.query import clean_query
 from search.service import SORTS, SearchFilters
 
 MAX_FACET_VALUES = 20  # per facet; more is not a reader ticking boxes
 MAX_VALUE_LENGTH = 100  # longer than any slug, type or language code
 FACET_PARAMS = ("city", "type", "theme", "year", "lang")  # query parameters, in SearchFilters' order
-
-
-def parse_page(raw: str | None) -> int:
-    """A page number; junk, zero and negatives mean the first page (the backend clamps the last)."""
-    try:
-        return max(int((raw or "").strip()), 1)
-    except ValueError:  # also a number of more than 4300 digits
-        return 1
 
 
 def _values(params: QueryDict, name: str) -> tuple[str, ...]:
@@ -67,9 +60,9 @@ class SearchRequest:
     def from_query_dict(cls, params: QueryDict) -> SearchRequest:
         sort = params.get("sort", "")
         return cls(
-            query=clean_query(params.get("q")).strip(),
+            query=clean_query(params.get("q")),
             filters=parse_filters(params),
-            page=parse_page(params.get("page")),
+            page=parse_page_number(params.get("page")),
             sort=sort if sort in SORTS else SORTS[0],
         )
 

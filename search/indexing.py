@@ -18,9 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from elasticsearch.helpers import bulk
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
@@ -69,18 +71,6 @@ def _content(page) -> tuple[str, str]:
     return clean_text(_rich(page.description))[:600], clean_text(_rich(page.description), page.regional_body)
 
 
-def cities_of(page) -> list[CityPage]:
-    if isinstance(page, CityPage):
-        return [page]
-    if isinstance(page, PracticePage):
-        return list(CityPage.objects.parent_of(page))
-    if isinstance(page, ResearchPage):
-        return list(page.cities.live().order_by("title"))
-    if isinstance(page, EventPage) and page.host_city_id and page.host_city.live:
-        return [page.host_city]
-    return []
-
-
 def _date(page):
     if isinstance(page, PracticePage):
         return page.start_date
@@ -99,12 +89,55 @@ def pages_showing_city(city) -> list[int]:
     return ids
 
 
+_DOCUMENTS = "document__collection"
+# What each page type's document reads from related rows, fetched for a whole batch of pages at once.
+RELATED = {
+    PracticePage: ["themes", Prefetch("attachments", PracticeAttachment.objects.select_related(_DOCUMENTS))],
+    ResearchPage: [
+        "themes",
+        "authors",
+        Prefetch("files", ResearchFile.objects.select_related(_DOCUMENTS)),
+        Prefetch("cities", CityPage.objects.live().order_by("title"), to_attr="indexed_cities"),
+    ],
+    EventPage: ["themes", "host_city"],
+}
+
+
+def with_related(pages: Iterable[Page]) -> list[Page]:
+    """The (specific) pages with the rows their documents show read in a few queries for
+    all of them rather than several per page; ``build_document`` and ``fingerprint`` expect this.
+
+    Sets ``indexed_cities`` on each page: the member cities its document names."""
+    pages = [page.specific for page in pages]
+    by_type = defaultdict(list)
+    for page in pages:
+        by_type[type(page)].append(page)
+    for model, lookups in RELATED.items():
+        prefetch_related_objects(by_type[model], *lookups)
+    _set_cities(by_type)
+    return pages
+
+
+def _set_cities(by_type: dict[type, list[Page]]) -> None:
+    """``indexed_cities`` of practices (their parent city), events (a live host) and cities (themselves);
+    research pages have theirs from the prefetch."""
+    parent_paths = {page.path[: -Page.steplen] for page in by_type[PracticePage]}
+    parents = {city.path: city for city in CityPage.objects.filter(path__in=parent_paths)}
+    for page in by_type[PracticePage]:
+        parent = parents.get(page.path[: -Page.steplen])
+        page.indexed_cities = [parent] if parent else []
+    for page in by_type[EventPage]:
+        page.indexed_cities = [page.host_city] if page.host_city_id and page.host_city.live else []
+    for page in by_type[CityPage]:
+        page.indexed_cities = [page]
+
+
 def page_files(page) -> list:
-    """The documents attached to a page."""
+    """The documents attached to a page (read by ``with_related``)."""
     if isinstance(page, PracticePage):
-        return [attachment.document for attachment in page.attachments.select_related("document__collection")]
+        return [attachment.document for attachment in page.attachments.all()]
     if isinstance(page, ResearchPage):
-        return [attachment.document for attachment in page.files.select_related("document__collection")]
+        return [attachment.document for attachment in page.files.all()]
     return []
 
 
@@ -138,7 +171,7 @@ def _metadata(page) -> tuple[dict, dict] | None:
     audiences = page_audiences(page)
     if not audiences:  # a password restriction: never indexed
         return None
-    cities = cities_of(page)
+    cities = page.indexed_cities
     themes = list(page.themes.all()) if hasattr(page, "themes") else []
     date = _date(page)
     files, documents = _files(page, audiences)
@@ -171,8 +204,7 @@ def _fingerprint(page, metadata: dict) -> str:
 
 def fingerprint(page) -> str | None:
     """Changes when anything the index holds for ``page`` changes; None when it must not be indexed.
-    Cheap: reads no text, so `search_index status` can check every page."""
-    page = page.specific
+    Cheap: reads no text, so `search_index status` can check every page. ``page`` comes from ``with_related``."""
     found = _metadata(page)
     return _fingerprint(page, found[0]) if found else None
 
@@ -184,8 +216,7 @@ def _with_text(entry: dict, document, language: str) -> dict:
 
 
 def build_document(page) -> dict | None:
-    """The indexed form of ``page``, or None when it must not be in the index."""
-    page = page.specific
+    """The indexed form of ``page`` (from ``with_related``), or None when it must not be in the index."""
     found = _metadata(page)
     if found is None:
         return None
@@ -225,15 +256,17 @@ def write_targets() -> list[str]:
     return targets
 
 
-def actions_for(pages: Iterable[Page], targets: list[str], version: int):
-    for page in pages:
-        doc = build_document(page)
+def documents_for(pages: Iterable[Page]) -> dict[int, dict | None]:
+    """Each page's indexed form by id (None: must not be in the index)."""
+    return {page.pk: build_document(page) for page in with_related(pages)}
+
+
+def actions_for(documents: dict[int, dict | None], targets: list[str], version: int):
+    """Bulk actions writing ``documents`` (by page id) to each target; None deletes."""
+    for pk, doc in documents.items():
         for target in targets:
-            action = {"_index": target, "_id": page.pk, "version": version, "version_type": "external_gte"}
-            if doc is None:
-                yield action | {"_op_type": "delete"}
-            else:
-                yield action | {"_op_type": "index", "_source": doc}
+            action = {"_index": target, "_id": pk, "version": version, "version_type": "external_gte"}
+            yield action | ({"_op_type": "delete"} if doc is None else {"_op_type": "index", "_source": doc})
 
 
 def write(page_ids: Iterable[int], *, refresh: bool = False) -> None:
@@ -247,15 +280,9 @@ def write(page_ids: Iterable[int], *, refresh: bool = False) -> None:
         return
     ensure_index()
     version = time.time_ns() // 1000
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
-    missing = [pk for pk in page_ids if pk not in pages]
-    targets = write_targets()
-    actions = list(actions_for(pages.values(), targets, version))
-    actions += [
-        {"_op_type": "delete", "_index": t, "_id": pk, "version": version, "version_type": "external_gte"}
-        for pk in missing
-        for t in targets
-    ]
+    # Pages no longer in the database keep None: their documents are deleted.
+    documents = dict.fromkeys(page_ids) | documents_for(Page.objects.filter(pk__in=page_ids).specific())
+    actions = list(actions_for(documents, write_targets(), version))
     send(actions, refresh=refresh)
 
 

@@ -22,7 +22,16 @@ from elasticsearch.helpers import scan
 from wagtail.models import Page
 
 from search import es
-from search.indexing import actions_for, create_index, fingerprint, indexed_pages, send, write
+from search.indexing import (
+    actions_for,
+    create_index,
+    documents_for,
+    fingerprint,
+    indexed_pages,
+    send,
+    with_related,
+    write,
+)
 
 BATCH_SIZE = 200
 Progress = Callable[[int, int], None]
@@ -60,8 +69,8 @@ def load(index: str, progress: Progress | None = None, batch_size: int = BATCH_S
     for start in range(0, len(ids), batch_size):
         version = time.time_ns() // 1000  # read time: a later update of a page wins over this read
         pages = Page.objects.filter(pk__in=ids[start : start + batch_size]).specific()
-        actions = [action for action in actions_for(pages, [index], version) if action["_op_type"] == "index"]
-        send(actions, to_aliases=False)
+        documents = {pk: doc for pk, doc in documents_for(pages).items() if doc is not None}
+        send(list(actions_for(documents, [index], version)), to_aliases=False)
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))
     return len(ids)
@@ -95,12 +104,8 @@ class Comparison:
 
 def database_fingerprints() -> dict[int, str]:
     """Fingerprint of every page that should be in the index."""
-    fingerprints = {}
-    for page in indexed_pages().specific():
-        value = fingerprint(page)
-        if value:
-            fingerprints[page.pk] = value
-    return fingerprints
+    pages = with_related(indexed_pages().specific())
+    return {page.pk: value for page in pages if (value := fingerprint(page))}
 
 
 def index_fingerprints() -> dict[int, str]:

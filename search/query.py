@@ -24,7 +24,7 @@ PIECE_RE = re.compile(r'(-?)"([^"]*)"|(\S+)')
 def clean_query(raw: str | None) -> str:
     """Bound and tidy a query typed by a user: no control characters, at most 200 characters."""
     text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].rstrip()  # the cut may end on a space
 
 
 def words_of(text: str) -> list[str]:
@@ -65,7 +65,7 @@ def parse_query(text: str) -> ParsedQuery:
     """
     words, phrases, excluded = [], [], []
     budget = MAX_TERMS
-    for match in PIECE_RE.finditer(clean_query(text)):
+    for match in PIECE_RE.finditer(text):
         negated, phrase, piece = match.group(1), match.group(2), match.group(3)
         terms = words_of(phrase if piece is None else piece)[:budget]
         budget -= len(terms)

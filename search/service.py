@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString
 from elasticsearch import ApiError, TransportError
 
 from search import es
-from search.query import clean_query
+from search.query import clean_query, parse_query, words_of
 
 logger = logging.getLogger(__name__)
 
@@ -133,9 +133,21 @@ def search(
     page size bounded, page 0 or less means the first page and a page beyond the
     last reachable one gives the last; unknown filter values are ignored.
     """
+    from search.backends import Vocabulary
+
     per_page = max(1, min(per_page or settings.SEARCH_PAGE_SIZE, settings.SEARCH_MAX_PAGE_SIZE))
     sort = sort if sort in SORTS else "relevance"
-    args = (clean_query(query), filters, user, max(page, 1), sort, per_page)
+    query = clean_query(query)
+    parsed = parse_query(query)
+    # Read once, whichever backend answers: the facet values the user may see.
+    vocabulary = Vocabulary.for_user(user)
+    filters = vocabulary.known(filters)
+    if not parsed:
+        backend = "elasticsearch" if _elasticsearch_usable() else "database"
+        results = SearchResults(query=query, filters=filters, per_page=per_page, sort=sort, backend=backend)
+        results.fell_back = backend == "database" and es.enabled()
+        return results
+    args = (query, parsed, filters, vocabulary, user, max(page, 1), sort, per_page)
     results, fell_back = _with_fallback("search", *args)
     results.fell_back = fell_back
     return results
@@ -143,9 +155,15 @@ def search(
 
 def suggest(prefix: str, user, limit: int = 8) -> list[dict]:
     """Titles starting with what the reader has typed: [{"title", "url", "type"}]."""
-    return _with_fallback("suggest", clean_query(prefix), user, max(1, min(limit, MAX_SUGGESTIONS)))[0]
+    words = words_of(clean_query(prefix))
+    if not words:
+        return []
+    return _with_fallback("suggest", words, user, max(1, min(limit, MAX_SUGGESTIONS)))[0]
 
 
 def related(page, user, limit: int = 4) -> list[Hit]:
     """Resources like ``page`` that ``user`` may read."""
-    return _with_fallback("related", page, user, max(1, min(limit, MAX_SUGGESTIONS)))[0]
+    from search.backends import Vocabulary
+
+    limit = max(1, min(limit, MAX_SUGGESTIONS))
+    return _with_fallback("related", page, user, Vocabulary.for_user(user), limit)[0]

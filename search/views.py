@@ -5,19 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from portal.json import EscapingJSONEncoder
 from search.forms import SearchRequest
 from search.query import clean_query
 from search.service import FALLBACK_NOTICE, SearchFilters, SearchResults, search, suggest
 
 # Like Django's json_script: "<", ">" and "&" never appear as such in the JSON, so no
 # browser or proxy that sniffs it as HTML finds markup in what a reader typed.
-JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 SUGGEST_MIN_LENGTH = 2
 SUGGEST_MAX_LENGTH = 100  # titles are matched by their beginning; more than this is no prefix
 
@@ -61,7 +60,7 @@ def pagination(results: SearchResults, query_string: str) -> dict | None:
     """Previous, next and numbered links around the current page, gaps elided: 1 … 4 5 [6] 7 8 … 20."""
     if results.num_pages < 2:
         return None
-    current = max(1, min(results.page, results.num_pages))
+    current = results.page  # the backend clamped it to the pages there are
     numbers = Paginator(range(results.num_pages), 1).get_elided_page_range(current, on_each_side=2, on_ends=1)
     return {
         "previous": _page_url(query_string, current - 1) if current > 1 else None,
@@ -79,14 +78,9 @@ def _page_url(query_string: str, number: int) -> str:
     return f"?{query_string}&page={number}" if query_string else f"?page={number}"
 
 
-class EscapingJSONEncoder(DjangoJSONEncoder):
-    def encode(self, o) -> str:
-        return super().encode(o).translate(JSON_ESCAPES)
-
-
 def suggest_view(request):
     """Titles for the search box's autocomplete, as JSON: only what the reader may see."""
-    query = clean_query(request.GET.get("q")).strip()[:SUGGEST_MAX_LENGTH]
+    query = clean_query(request.GET.get("q"))[:SUGGEST_MAX_LENGTH]
     found = suggest(query, request.user) if len(query) >= SUGGEST_MIN_LENGTH else []
     results = [{"title": item["title"], "url": item["url"], "type": item["type"]} for item in found]
     response = JsonResponse({"query": query, "results": results}, encoder=EscapingJSONEncoder)

@@ -154,6 +154,12 @@ def member_client(client, member):
     return client
 
 
+@pytest.fixture
+def coordinator_client(client, stockholm_coordinator):
+    client.force_login(stockholm_coordinator)
+    return client
+
+
 def restore_migrated_data(django_db_blocker) -> None:
     """Put back what the migrations created (root page, groups, themes, workflow) after a
     transactional test emptied every table, so a reused test database still works."""

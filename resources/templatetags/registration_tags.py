@@ -2,7 +2,7 @@
 
 from django import template
 
-from portal.access import is_network_member
+from portal.access import is_network_member, may_see_registrations
 from resources import registrations
 
 register = template.Library()
@@ -21,5 +21,5 @@ def event_registration(context, event):
         # Someone already registered keeps seeing (and can cancel) their place if registration is switched off.
         "standing": standing if event.registration_open or standing.registration else None,
         "may_register": is_network_member(user),
-        "is_host": registrations.can_see_registrations(user, event),
+        "is_host": may_see_registrations(user, event),
     }

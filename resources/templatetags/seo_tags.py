@@ -5,8 +5,9 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from home.models import FooterSettings
+from portal.access import is_public
 from resources.models import CityPage, EventPage, PracticePage, ResearchPage
-from resources.seo import is_public, json_ld_script, page_description, structured_data
+from resources.seo import json_ld_script, page_description, structured_data
 
 register = template.Library()
 
@@ -23,7 +24,7 @@ def _page_meta(page: Page, request) -> dict:
     url = page.get_full_url(request)
     user = getattr(request, "user", None)
     public = is_public(page, user)
-    data = structured_data(page, url, user) if public else None
+    data = structured_data(page, url, user)
     public_city = public and isinstance(page, CityPage)
     return {
         "canonical": url,

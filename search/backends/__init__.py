@@ -1,9 +1,9 @@
 """What both search backends share: facets and their labels, filters, pages, snippets.
 
 Each backend module (``database``, ``elasticsearch``) exposes
-``search(query, filters, user, page, sort, per_page) -> SearchResults``,
-``suggest(prefix, user, limit) -> [{"title", "url", "type"}]`` and
-``related(page, user, limit) -> [Hit]``. Everything here is decided once so
+``search(query, parsed, filters, vocabulary, user, page, sort, per_page) -> SearchResults``,
+``suggest(words, user, limit) -> [{"title", "url", "type"}]`` and
+``related(page, user, vocabulary, limit) -> [Hit]``. Everything here is decided once so
 both answer the same way: which filter values count (unknown ones are ignored),
 how facets are labelled and ordered, how far pagination reaches, and how a
 snippet is escaped.
@@ -26,7 +26,7 @@ from portal.access import visible_pages
 from resources.choices import Language
 from resources.listing import MAX_YEAR, MIN_YEAR
 from resources.models import CityPage, Theme
-from search.service import Facet, FacetValue, SearchFilters, SearchResults
+from search.service import Facet, FacetValue, SearchFilters
 
 # type -> (label of one, label of the facet value)
 TYPES = {
@@ -133,10 +133,6 @@ def num_pages(total: int, per_page: int) -> int:
 def clamp_page(page: int, total: int, per_page: int) -> int:
     """Page 0 and below mean the first page; beyond the last reachable page, the last."""
     return max(1, min(page, num_pages(total, per_page) or 1))
-
-
-def empty_results(query: str, filters: SearchFilters, sort: str, per_page: int, backend: str) -> SearchResults:
-    return SearchResults(query=query, filters=filters, per_page=per_page, sort=sort, backend=backend)
 
 
 def page_url(url_path: str) -> str:

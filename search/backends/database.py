@@ -27,18 +27,18 @@ from resources.models import CityPage, EventPage, PracticePage, ResearchPage
 from search.backends import (
     FACETS,
     RESOURCE_TYPES,
+    SNIPPET_CHARS,
     TYPES,
     Vocabulary,
     build_facets,
     chosen,
     clamp_page,
-    empty_results,
     mark_words,
     num_pages,
     page_url,
     summary_snippet,
 )
-from search.query import ParsedQuery, parse_query, words_of
+from search.query import ParsedQuery, words_of
 from search.service import Hit, SearchFilters, SearchResults
 
 BACKEND = "database"
@@ -52,7 +52,6 @@ ROW_FIELDS = {
 }
 MAX_MATCHES = 10_000
 VOCABULARY_TITLES = 5000
-SNIPPET_CHARS = 240
 
 
 @dataclass
@@ -161,12 +160,18 @@ def _facet_counts(rows, wanted: dict[str, set[str]]) -> dict[str, Counter]:
     }
 
 
-def search(query: str, filters: SearchFilters, user, page: int, sort: str, per_page: int) -> SearchResults:
-    parsed = parse_query(query)
-    vocabulary = Vocabulary.for_user(user)
-    filters = vocabulary.known(filters)
-    if not parsed:
-        return empty_results(query, filters, sort, per_page, BACKEND)
+def search(
+    query: str,
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    vocabulary: Vocabulary,
+    user,
+    page: int,
+    sort: str,
+    per_page: int,
+) -> SearchResults:
+    """One page of results for a non-empty ``parsed`` query, ``filters`` already narrowed
+    to ``vocabulary`` (search.service.search)."""
     ids = matching_ids(parsed, user)
     loaded = load_rows(ids, vocabulary)
     rows = sorted((loaded[pk] for pk in ids if pk in loaded), key=_title_tier(parsed))
@@ -247,11 +252,8 @@ def _known_words(user, vocabulary: Vocabulary) -> set[str]:
     return {word for text in texts for word in words_of(text)}
 
 
-def suggest(prefix: str, user, limit: int) -> list[dict]:
+def suggest(words: list[str], user, limit: int) -> list[dict]:
     """Visible titles in which a word starts with what was typed, those starting with it first."""
-    words = words_of(prefix)
-    if not words:
-        return []
     typed = " ".join(words)
     pages = visible_pages(Page.objects.type(*MODELS.values()), user)
     pages = pages.filter(Q(title__istartswith=typed) | Q(title__icontains=f" {typed}"))
@@ -261,9 +263,8 @@ def suggest(prefix: str, user, limit: int) -> list[dict]:
     return [{"title": title, "url": page_url(path), "type": types[model]} for _pk, title, path, model in found]
 
 
-def related(page, user, limit: int) -> list[Hit]:
+def related(page, user, vocabulary: Vocabulary, limit: int) -> list[Hit]:
     """Readable resources (not city pages) sharing a theme or a city with the page, newest first."""
-    vocabulary = Vocabulary.for_user(user)
     own = load_rows([page.pk], vocabulary).get(page.pk)
     if own is None:
         return []

@@ -31,14 +31,13 @@ from search.backends import (
     build_facets,
     chosen,
     clamp_page,
-    empty_results,
     max_page,
     num_pages,
     page_url,
     summary_snippet,
 )
 from search.documents import ANALYZERS, text_field_name
-from search.query import ParsedQuery, parse_query, words_of
+from search.query import ParsedQuery
 from search.service import Hit, SearchFilters, SearchResults
 
 BACKEND = "elasticsearch"
@@ -124,10 +123,9 @@ def fuzzy_query(parsed: ParsedQuery) -> dict | None:
 
 def text_query(parsed: ParsedQuery, user) -> dict:
     """Exact and near matches, exact ones first, without excluded words, readable only."""
-    should = [
-        exact_query(parsed, user, inner_hits=True),
-        {"constant_score": {"filter": exact_query(parsed, user), "boost": EXACT_TIER}},
-    ]
+    # The exact branch scores as usual plus EXACT_TIER, so it is built and run once.
+    exact = {"query": exact_query(parsed, user, inner_hits=True), "functions": [{"weight": EXACT_TIER}]}
+    should = [{"function_score": exact | {"boost_mode": "sum"}}]
     fuzzy = fuzzy_query(parsed)
     if fuzzy:
         should.append(fuzzy)
@@ -203,12 +201,18 @@ def _query_es(body: dict) -> dict:
     return es.client().search(index=es.alias(), **body).body
 
 
-def search(query: str, filters: SearchFilters, user, page: int, sort: str, per_page: int) -> SearchResults:
-    parsed = parse_query(query)
-    vocabulary = Vocabulary.for_user(user)
-    filters = vocabulary.known(filters)
-    if not parsed:
-        return empty_results(query, filters, sort, per_page, BACKEND)
+def search(
+    query: str,
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    vocabulary: Vocabulary,
+    user,
+    page: int,
+    sort: str,
+    per_page: int,
+) -> SearchResults:
+    """One page of results for a non-empty ``parsed`` query, ``filters`` already narrowed
+    to ``vocabulary`` (search.service.search)."""
     page = min(page, max_page(per_page))
     response = _query_es(_request(parsed, filters, user, sort, page, per_page))
     total = response["hits"]["total"]["value"]
@@ -317,11 +321,8 @@ def marked(fragment: str) -> SafeString:
     return mark_safe("".join(pieces))  # noqa: S308 - built from escaped pieces only
 
 
-def suggest(prefix: str, user, limit: int) -> list[dict]:
+def suggest(words: list[str], user, limit: int) -> list[dict]:
     """Titles the reader may see that start with the words typed (the last one a prefix)."""
-    words = words_of(prefix)
-    if not words:
-        return []
     match = {"query": " ".join(words), "type": "bool_prefix", "fields": TITLE_PLAIN_FIELDS, "operator": "and"}
     # Titles that begin with what was typed come first.
     starts = {"prefix": {"title_sort": {"value": " ".join(words).casefold(), "boost": 10}}}
@@ -333,7 +334,7 @@ def suggest(prefix: str, user, limit: int) -> list[dict]:
     ]
 
 
-def related(page, user, limit: int) -> list[Hit]:
+def related(page, user, vocabulary: Vocabulary, limit: int) -> list[Hit]:
     """Readable resources (not city pages) whose words are most like the page's indexed
     text, or that share its themes or cities (read from its indexed document too)."""
     indexed = {"index": es.alias(), "id": str(page.pk)}
@@ -353,5 +354,4 @@ def related(page, user, limit: int) -> list[Hit]:
     query = {"should": should, "minimum_should_match": 1, "filter": readable}
     query["must_not"] = [{"ids": {"values": [str(page.pk)]}}]
     response = _query_es({"query": {"bool": query}, "size": limit, "_source": SOURCE})
-    vocabulary = Vocabulary.for_user(user)
     return [_hit(hit, vocabulary) for hit in response["hits"]["hits"]]

@@ -72,12 +72,6 @@ def invitation_form(**overrides) -> dict:
     return data
 
 
-@pytest.fixture
-def coordinator_client(client, stockholm_coordinator):
-    client.force_login(stockholm_coordinator)
-    return client
-
-
 class TestSecretariatInvites:
     def test_the_invitation_is_emailed_with_a_working_link(self, secretariat_client, secretariat, stockholm):
         data = invitation_form(city=stockholm.pk, message="Welcome to the network.")

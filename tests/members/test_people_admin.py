@@ -65,12 +65,6 @@ def revoked_by(actor, user) -> bool:
 
 
 @pytest.fixture
-def coordinator_client(client, stockholm_coordinator):
-    client.force_login(stockholm_coordinator)
-    return client
-
-
-@pytest.fixture
 def practice(stockholm):
     page = make_practice(stockholm, "Members-only drill", "members-only-drill")
     restrict_to_members(page)

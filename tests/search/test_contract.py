@@ -9,9 +9,9 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
 from wagtail.models import PageViewRestriction
 
+from home.site_structure import ensure_site_structure
 from members.choices import Role
 from members.roles import grant_role
 from resources.models import Theme
@@ -19,6 +19,7 @@ from search import service
 from search.service import SearchFilters
 from tests.conftest import make_city, make_practice, restrict_to_members
 from tests.factories import EventPageFactory, ResearchPageFactory
+from tests.search.helpers import kept_for_module
 
 CROWDS, CRISIS, VICTIMS, RADICALISATION = (
     "protection-of-crowded-places",
@@ -135,13 +136,9 @@ def _users(stockholm):
 
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
-    """Built once for the module inside a transaction that is rolled back at its end."""
-    from home.site_structure import ensure_site_structure
-
-    with django_db_blocker.unblock(), transaction.atomic():
+    with kept_for_module(django_db_blocker):
         home, cities, research, events = ensure_site_structure()
         yield _build({"home": home, "cities": cities, "research": research, "events": events})
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -5,13 +5,13 @@ import time
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
 from django.utils.safestring import SafeString
 
 from home.site_structure import ensure_site_structure
 from search import service
 from search.service import SearchFilters, SearchResults
 from tests.conftest import make_city, make_practice
+from tests.search.helpers import kept_for_module
 
 HOSTILE = [
     "",
@@ -45,13 +45,12 @@ HOSTILE = [
 
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+    with kept_for_module(django_db_blocker):
         _home, cities, _research, _events = ensure_site_structure()
         city = make_city(cities, "Stockholm", "stockholm")
         summary = "It's the Data-X.2 drink protocol: ice & fire, <b>bold</b> claims and 100% effort."
         page = make_practice(city, "Ice and fire drill", "ice-fire", summary=summary)
         yield page
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
 
 from home.site_structure import ensure_site_structure
 from search import service
 from search.service import SearchFilters
 from tests.conftest import make_city, make_practice
+from tests.search.helpers import kept_for_module
 
 TEXTS = {
     "Stöd efter attacken": ("sv", "Kommunen stöttade de drabbade efter en terrorattack i city."),
@@ -23,14 +23,13 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+    with kept_for_module(django_db_blocker):
         _home, cities, _research, _events = ensure_site_structure()
         city = make_city(cities, "Stockholm", "stockholm")
         for number, (title, (language, summary)) in enumerate(TEXTS.items()):
             day = datetime.date(2020, 1, 1 + number)
             make_practice(city, title, f"text-{number}", language=language, summary=summary, start_date=day)
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
