@@ -1,25 +1,55 @@
 from wagtail.models import Page, Site
 
+from home.navigation import configured_links, current_marker
 from portal.access import is_network_member, visible_pages
 
 
-def navigation(request):
-    """The top-level sections for the main navigation, the current one marked.
-
-    ``current`` is the aria-current value: "page" on the section itself,
-    "true" anywhere beneath it.
-    """
-    site = Site.find_for_request(request)
-    if site is None:
-        return {"nav_items": [], "site_root": None, "show_expert_directory": False}
+def section_items(request, site) -> list[dict]:
+    """The home page's sections in the menu, as {page, label, url, current}."""
     pages = visible_pages(Page.objects.child_of(site.root_page).in_menu(), request.user).order_by("path")
     items = []
     for page in pages:
         url = page.get_url(request)
-        current = "page" if request.path == url else ("true" if url and request.path.startswith(url) else "")
-        items.append({"page": page, "url": url, "current": current})
+        items.append({"page": page, "label": page.title, "url": url, "current": current_marker(request, url)})
+    return items
+
+
+# Longer addresses are not echoed back in the header's links and forms: a
+# return to the bare path is enough, and junk query strings stay out of pages.
+RETURN_PATH_MAX = 500
+
+
+def return_path(request) -> str:
+    """Where the sign-in link and the language switcher bring the reader back to."""
+    full = request.get_full_path()
+    return full if len(full) <= RETURN_PATH_MAX else request.path
+
+
+def navigation(request):
+    """The site's navigation.
+
+    ``nav_items`` are the home page's sections; ``menu_items`` what the main
+    navigation shows: the links set in Wagtail settings, or the sections when
+    none are set. ``current`` is the aria-current value: "page" on the link's
+    own page, "true" anywhere beneath it.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return {
+            "return_path": return_path(request),
+            "nav_items": [],
+            "menu_items": [],
+            "footer_links": [],
+            "site_root": None,
+            "show_expert_directory": False,
+        }
+    sections = section_items(request, site)
+    main_links, footer_links = configured_links(request, site)
     return {
-        "nav_items": items,
+        "return_path": return_path(request),
+        "nav_items": sections,
+        "menu_items": main_links or sections,
+        "footer_links": footer_links,
         "site_root": site.root_page,
         "show_expert_directory": is_network_member(request.user),
     }

@@ -1,5 +1,9 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -76,3 +80,71 @@ class FooterSettings(BaseSiteSetting):
 
     def __str__(self):
         return "Footer"
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(ClusterableModel, BaseSiteSetting):
+    """The main navigation and the footer links, as editors choose them.
+
+    With no main links the navigation lists the home page's sections, as before.
+    """
+
+    panels = [
+        InlinePanel("main_links", heading=_("Main navigation"), label=_("Link")),
+        InlinePanel("footer_links", heading=_("Footer links"), label=_("Link")),
+    ]
+
+    class Meta:
+        verbose_name = _("navigation")
+
+    def __str__(self):
+        return "Navigation"
+
+
+class NavigationLink(Orderable):
+    """A link to a page of this site or to an external http(s) address, with its label."""
+
+    label = models.CharField(_("label"), max_length=60, help_text=_("The text readers see, e.g. 'Member cities'."))
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A page of this site; readers who may not see it do not get the link."),
+    )
+    # Only http(s): a javascript: or data: address would run in the reader's browser.
+    link_url = models.URLField(
+        _("external address"),
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Instead of a page: a full address starting with https://."),
+    )
+
+    panels = [FieldPanel("label"), PageChooserPanel("link_page"), FieldPanel("link_url")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if bool(self.link_page_id) == bool(self.link_url):
+            raise ValidationError(_("Choose either a page or an external address."))
+
+
+class MainNavigationLink(NavigationLink):
+    setting = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="main_links")
+
+    class Meta(NavigationLink.Meta):
+        verbose_name = _("main navigation link")
+
+
+class FooterLink(NavigationLink):
+    setting = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="footer_links")
+
+    class Meta(NavigationLink.Meta):
+        verbose_name = _("footer link")

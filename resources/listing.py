@@ -15,11 +15,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from portal.access import mark_members_only, visible_documents, visible_pages
+from portal.access import is_network_member, mark_members_only, visible_documents, visible_pages
 from resources.choices import EventFormat, Language, Phase, PublicationType
 from resources.models import (
     CityPage,
+    EventIndexPage,
     EventPage,
     PracticePage,
     ResearchAuthor,
@@ -60,21 +62,22 @@ class ListingFilterForm(forms.Form):
     tab_fields: tuple[str, ...] = ()  # fields that pick a view rather than narrow the list
 
     city = forms.ModelChoiceField(
-        queryset=CityPage.objects.none(), to_field_name="slug", required=False, empty_label="All"
+        queryset=CityPage.objects.none(), to_field_name="slug", required=False, empty_label=_("All")
     )
     theme = forms.ModelChoiceField(
-        queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label="All"
+        queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label=_("All")
     )
-    type = forms.ChoiceField(required=False, label="Type")
-    year = forms.IntegerField(required=False, min_value=MIN_YEAR, max_value=MAX_YEAR)
-    lang = forms.ChoiceField(choices=[("", "All"), *Language.choices], required=False, label="Language")
+    type = forms.ChoiceField(required=False, label=_("Type"))
+    year = forms.IntegerField(required=False, min_value=MIN_YEAR, max_value=MAX_YEAR, label=_("Year"))
+    lang = forms.ChoiceField(choices=[("", _("All")), *Language.choices], required=False, label=_("Language"))
 
-    def __init__(self, data: QueryDict, user, type_choices, type_label="Type"):
+    def __init__(self, data: QueryDict, user, type_choices, type_label=None):
         super().__init__({k: data.get(k) for k in self.base_fields if k in data})
         # Only cities the reader may see are offered (and accepted) as filters.
         self.fields["city"].queryset = visible_pages(CityPage.objects.all(), user).order_by("title")
-        self.fields["type"].choices = [("", "All"), *type_choices]
-        self.fields["type"].label = type_label
+        self.fields["type"].choices = [("", _("All")), *type_choices]
+        if type_label:
+            self.fields["type"].label = type_label
 
     def valid_filters(self) -> dict:
         """The filters that validated; a bad one is dropped, the rest still apply."""
@@ -165,7 +168,7 @@ def prepare_cards(pages, user) -> list:
 
 
 def practice_listing(request) -> Listing:
-    form = ListingFilterForm(request.GET, request.user, Phase.choices, type_label="Phase")
+    form = ListingFilterForm(request.GET, request.user, Phase.choices, type_label=_("Phase"))
     queryset = (
         visible_pages(PracticePage.objects.all(), request.user)
         .prefetch_related("themes")
@@ -182,7 +185,7 @@ def practice_listing(request) -> Listing:
 
 
 def research_listing(request, index=None) -> Listing:
-    form = ListingFilterForm(request.GET, request.user, PublicationType.choices, type_label="Publication type")
+    form = ListingFilterForm(request.GET, request.user, PublicationType.choices, type_label=_("Publication type"))
     queryset = visible_pages(ResearchPage.objects.all(), request.user)
     if index is not None:
         queryset = queryset.child_of(index)
@@ -202,12 +205,12 @@ def research_listing(request, index=None) -> Listing:
 class EventFilterForm(ListingFilterForm):
     tab_fields = ("when",)
     when = forms.ChoiceField(
-        choices=[("upcoming", "Upcoming"), ("past", "Past"), ("all", "All")], required=False, label="When"
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All"))], required=False, label=_("When")
     )
 
 
 def event_listing(request, index=None) -> Listing:
-    form = EventFilterForm(request.GET, request.user, EventFormat.choices, type_label="Format")
+    form = EventFilterForm(request.GET, request.user, EventFormat.choices, type_label=_("Format"))
     queryset = visible_pages(EventPage.objects.all(), request.user).select_related("host_city")
     if index is not None:
         queryset = queryset.child_of(index)
@@ -278,3 +281,40 @@ def upcoming_events(user, limit=3):
         .order_by("start")[:limit],
         user,
     )
+
+
+def city_events(city, user, past_limit=6) -> tuple[list[EventPage], list[EventPage]]:
+    """Events ``city`` hosts: upcoming soonest first, and the latest past ones."""
+    now = timezone.now()
+    events = visible_pages(EventPage.objects.filter(host_city=city), user).select_related("host_city")
+    events = events.prefetch_related("themes")
+    upcoming = prepare_cards(events.filter(end__gte=now).order_by("start"), user)
+    past = prepare_cards(events.filter(end__lt=now).order_by("-start")[:past_limit], user)
+    return upcoming, past
+
+
+def city_experts(city, user):
+    """Expert profiles the reader may open, credited on research about ``city`` that the reader may see."""
+    from members.profiles import profiles_visible_to  # members.profiles imports resource models
+
+    research = visible_pages(ResearchPage.objects.filter(cities=city), user)
+    return (
+        profiles_visible_to(user)
+        .filter(authorships__page__in=research.values("pk"))
+        .prefetch_related("themes")
+        .order_by("display_name")
+        .distinct()  # an expert credited on several of the city's publications is listed once
+    )
+
+
+def city_page_context(city, user) -> dict:
+    """Everything a city page lists, each in a fixed number of queries whatever its length."""
+    upcoming, past = city_events(city, user)
+    return {
+        "practices": city_practices(city, user),
+        "upcoming_events": upcoming,
+        "past_events": past,
+        "events_index": visible_pages(EventIndexPage.objects.all(), user).first(),
+        "experts": city_experts(city, user),
+        "show_contact_details": is_network_member(user),
+    }

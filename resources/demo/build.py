@@ -26,7 +26,7 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Revision
 
-from home.models import FeaturedResource, FooterSettings
+from home.models import FeaturedResource, FooterLink, FooterSettings, NavigationSettings
 from members.choices import Role
 from members.models import ExpertProfile
 from members.profiles import ensure_expert_profile
@@ -351,6 +351,17 @@ def ensure_footer(site, values: dict, tally: Tally) -> None:
     if changed:
         footer.save(update_fields=changed)
     tally.add("footer settings", bool(changed))
+
+
+def ensure_footer_links(site, links: list[tuple[str, str]], sections: dict, tally: Tally) -> None:
+    """Footer links to the demo's sections, unless an editor has set footer links already."""
+    setting, _ = NavigationSettings.objects.get_or_create(site=site)
+    if setting.footer_links.exists():
+        tally.add("footer links", False)
+        return
+    for order, (label, section) in enumerate(links):
+        FooterLink.objects.create(setting=setting, label=label, link_page=sections[section], sort_order=order)
+        tally.add("footer links", True)
 
 
 # Demo accounts

@@ -20,3 +20,6 @@ FOOTER = {
         "and Rotterdam (2023-2024)."
     ),
 }
+
+# The main navigation is left to follow the home page's sections; the footer gets links to them.
+FOOTER_LINKS = [("Member cities", "cities"), ("Research", "research"), ("Events", "events")]

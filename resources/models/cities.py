@@ -145,12 +145,10 @@ class CityPage(Page):
         return {pk for pk in ids if pk}
 
     def get_context(self, request, *args, **kwargs):
-        from portal.access import is_network_member
-        from resources.listing import city_practices
+        from resources.listing import city_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["practices"] = city_practices(self, request.user)
-        context["show_contact_details"] = is_network_member(request.user)
+        context.update(city_page_context(self, request.user))
         return context
 
 

@@ -12,7 +12,7 @@ from resources.demo.documents import DOCUMENTS
 from resources.demo.events import EVENTS
 from resources.demo.practices import PRACTICES
 from resources.demo.research import RESEARCH
-from resources.demo.site import FEATURED, FOOTER
+from resources.demo.site import FEATURED, FOOTER, FOOTER_LINKS
 
 
 class Command(BaseCommand):
@@ -41,6 +41,7 @@ class Command(BaseCommand):
         build.ensure_featured(home, FEATURED, sections, tally)
         site = Site.objects.filter(root_page=home).first() or Site.objects.get(is_default_site=True)
         build.ensure_footer(site, FOOTER, tally)
+        build.ensure_footer_links(site, FOOTER_LINKS, sections, tally)
         return cities
 
     def seed_accounts(self, cities: dict, tally: build.Tally) -> list[build.DemoAccount]:
