@@ -1,14 +1,15 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
     """The roles a person can hold in the network (see ARCHITECTURE.md, "Who uses it")."""
 
-    SECRETARIAT = "secretariat", "Secretariat"
-    CITY_COORDINATOR = "city_coordinator", "City coordinator"
-    CITY_EDITOR = "city_editor", "City editor"
-    NETWORK_MEMBER = "network_member", "Network member"
-    INVITED_EXPERT = "invited_expert", "Invited expert"
+    SECRETARIAT = "secretariat", _("Secretariat")
+    CITY_COORDINATOR = "city_coordinator", _("City coordinator")
+    CITY_EDITOR = "city_editor", _("City editor")
+    NETWORK_MEMBER = "network_member", _("Network member")
+    INVITED_EXPERT = "invited_expert", _("Invited expert")
 
 
 # Roles that belong to one member city; the invitation must name it.
@@ -18,25 +19,25 @@ CITY_OPTIONAL_ROLES = frozenset({Role.NETWORK_MEMBER})
 
 
 class InvitationStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    ACCEPTED = "accepted", "Accepted"
-    EXPIRED = "expired", "Expired"
-    REVOKED = "revoked", "Revoked"
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
 
 
 class ProfileVisibility(models.TextChoices):
-    PUBLIC = "public", "Public: anyone can read the profile"
-    MEMBERS = "members", "Members only"
+    PUBLIC = "public", _("Public: anyone can read the profile")
+    MEMBERS = "members", _("Members only")
 
 
 class AuditAction(models.TextChoices):
-    INVITATION_SENT = "invitation_sent", "Invitation sent"
-    INVITATION_RESENT = "invitation_resent", "Invitation sent again"
-    INVITATION_ACCEPTED = "invitation_accepted", "Invitation accepted"
-    INVITATION_REVOKED = "invitation_revoked", "Invitation revoked"
-    ROLE_GRANTED = "role_granted", "Role granted"
-    ROLE_REVOKED = "role_revoked", "Role revoked"
-    USER_DEACTIVATED = "user_deactivated", "Account deactivated"
-    CITY_LEFT = "city_left", "Access ended: city left the network"
-    ACCOUNT_DELETED = "account_deleted", "Account deleted by its owner"
-    MFA_RESET = "mfa_reset", "Second factor removed by an operator"
+    INVITATION_SENT = "invitation_sent", _("Invitation sent")
+    INVITATION_RESENT = "invitation_resent", _("Invitation sent again")
+    INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+    INVITATION_REVOKED = "invitation_revoked", _("Invitation revoked")
+    ROLE_GRANTED = "role_granted", _("Role granted")
+    ROLE_REVOKED = "role_revoked", _("Role revoked")
+    USER_DEACTIVATED = "user_deactivated", _("Account deactivated")
+    CITY_LEFT = "city_left", _("Access ended: city left the network")
+    ACCOUNT_DELETED = "account_deleted", _("Account deleted by its owner")
+    MFA_RESET = "mfa_reset", _("Second factor removed by an operator")

@@ -7,6 +7,7 @@ from allauth.core import context
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from members import invitations
 from members.views.invitations import invalid_invitation
@@ -25,20 +26,20 @@ class InvitedSignupForm(SignupForm):
         self.invitation = get_adapter().stashed_invitation(context.request)
         email = self.fields["email"]
         email.disabled = True
-        email.help_text = "The address you were invited at. You sign in with it."
+        email.help_text = _("The address you were invited at. You sign in with it.")
         # A disabled field takes its value from `initial`; set it here so a
         # `?email=` in the URL cannot stand in for the invited address.
         self.initial["email"] = email.initial = self.invitation.email if self.invitation else ""
 
     def clean_email(self):
         if self.invitation is None:
-            raise forms.ValidationError("This invitation is no longer valid.")
+            raise forms.ValidationError(_("This invitation is no longer valid."))
         email = super().clean_email()
         if self.account_already_exists:
             # The person holds an invitation for this very address, so saying
             # so reveals nothing to them; sending them to sign in helps.
             self.account_already_exists = False
-            raise forms.ValidationError("An account with this address exists already: sign in to accept.")
+            raise forms.ValidationError(_("An account with this address exists already: sign in to accept."))
         return email
 
     def save(self, request):

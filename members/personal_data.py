@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from members import audit
 from members.choices import AuditAction
@@ -124,7 +125,7 @@ def deletion_refusal(user) -> str:
     """Why ``user`` may not delete their account now, or "" if they may."""
     if not is_secretariat(user) or _secretariat_accounts().exclude(pk=user.pk).exists():
         return ""
-    return (
+    return _(
         "You are the last active Secretariat account. Invite another person to the Secretariat "
         "before deleting yours, so that someone can still run the network."
     )

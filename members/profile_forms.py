@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.contrib.auth import get_user_model
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from members.models import ExpertProfile
 from resources.models import Theme
@@ -25,7 +26,7 @@ class ExpertProfileForm(forms.ModelForm):
 
     # Wider than the stored iD so that a pasted https://orcid.org/... address reaches clean_orcid.
     orcid = forms.CharField(
-        label="ORCID iD", max_length=64, required=False, help_text=ExpertProfile._meta.get_field("orcid").help_text
+        label=_("ORCID iD"), max_length=64, required=False, help_text=ExpertProfile._meta.get_field("orcid").help_text
     )
 
     class Meta:
@@ -47,7 +48,11 @@ class DirectoryFilterForm(forms.Form):
     """The expert directory's query string. An invalid filter is reported and ignored."""
 
     theme = forms.ModelChoiceField(
-        queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label="All themes"
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
+        label=_("Theme"),
     )
 
     def __init__(self, data: QueryDict):

@@ -45,7 +45,7 @@ class Grant:
     city: CityPage | None = None
 
     def __str__(self):
-        label = Role(self.role).label
+        label = str(Role(self.role).label)  # the label is a lazy translation; __str__ must return str
         return f"{label}, {self.city.title}" if self.city else label
 
 

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,6 +16,9 @@ from search.views import search_view, suggest_view
 urlpatterns = [
     *member_overrides,
     path("healthz", healthz, name="healthz"),
+    # No CSRF token: a token in every page's switcher would keep pages out of the anonymous page
+    # cache and make each render differ; choosing a language changes nothing but the interface.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.access import may_see_registrations, members_only, refuse, user_can_view_page
@@ -71,13 +72,15 @@ def register(request, event: EventPage):
     try:
         registration = registrations.register(event, request.user)
     except registrations.RegistrationClosed:
-        messages.error(request, "Registration for this event is closed.")
+        messages.error(request, _("Registration for this event is closed."))
         return _back_to(event)
     if registration.status == RegistrationStatus.WAITING:
         position = registrations.waiting_position(registration)
-        messages.info(request, f"The event is full: you are number {position} on the waiting list.")
+        messages.info(
+            request, _("The event is full: you are number %(position)s on the waiting list.") % {"position": position}
+        )
     else:
-        messages.success(request, "You are registered.")
+        messages.success(request, _("You are registered."))
     return _back_to(event)
 
 
@@ -87,9 +90,9 @@ def register(request, event: EventPage):
 def cancel(request, event: EventPage):
     """A member gives up their place (or leaves the waiting list)."""
     if registrations.cancel(event, request.user):
-        messages.success(request, "Your registration is cancelled.")
+        messages.success(request, _("Your registration is cancelled."))
     else:
-        messages.info(request, "You had no registration to cancel.")
+        messages.info(request, _("You had no registration to cancel."))
     return _back_to(event)
 
 

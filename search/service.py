@@ -18,6 +18,7 @@ from datetime import date
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_noop
 from elasticsearch import ApiError, TransportError
 
 from search import es
@@ -25,7 +26,8 @@ from search.query import clean_query, parse_query, words_of
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_NOTICE = "Elasticsearch unavailable, showing database results"
+# Marked for translation only: the search page shows it with gettext, in the reader's language.
+FALLBACK_NOTICE = gettext_noop("Elasticsearch unavailable, showing database results")
 SORTS = ("relevance", "date")
 MAX_SUGGESTIONS = 20
 _ES_DOWN_KEY = "search:elasticsearch-down"

@@ -9,6 +9,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext
 
 from portal.json import EscapingJSONEncoder
 from search.forms import SearchRequest
@@ -30,7 +31,7 @@ def search_view(request):
     context = {
         "search": understood,
         "results": results,
-        "fallback_notice": FALLBACK_NOTICE,
+        "fallback_notice": gettext(FALLBACK_NOTICE),
         "show_filters": bool(results.total or understood.filtered),
         "search_path": f"{reverse('search')}?{query_string}",
         "clear_filters_query_string": understood.query_string(filters=SearchFilters()),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -19,7 +20,7 @@ def calendar_feed(request):
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "revoke":
         CalendarFeedToken.revoke(request.user)
-        messages.success(request, "Your calendar feed URL is revoked: calendar apps using it get nothing more.")
+        messages.success(request, _("Your calendar feed URL is revoked: calendar apps using it get nothing more."))
         return redirect("account_calendar")
     feed_url = None
     if action == "create":

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from members import invitations, roles
@@ -129,5 +130,5 @@ def _accept(request, invitation):
         return invalid_invitation(request)
     get_adapter(request).unstash_invitation(request)
     grant = roles.Grant(invitation.role, invitation.city)
-    messages.success(request, f"Invitation accepted. Your new role: {grant}.")
+    messages.success(request, _("Invitation accepted. Your new role: %(grant)s.") % {"grant": grant})
     return redirect("/")

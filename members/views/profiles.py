@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from members.profile_forms import DirectoryFilterForm, ExpertProfileForm, NameForm
 from members.profiles import authored_pages, ensure_expert_profile, is_expert, listed_profiles, profiles_visible_to
@@ -29,7 +30,7 @@ def account_profile(request):
     if data is not None and all(form.is_valid() for form in forms):
         for form in forms:
             form.save()
-        messages.success(request, "Your profile has been saved.")
+        messages.success(request, _("Your profile has been saved."))
         return redirect("account_profile")
     context = {"name_form": name_form, "profile_form": profile_form, "profile": profile, "roles": roles_of(user)}
     return TemplateResponse(request, "members/account_profile.html", context)

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from portal.access import visible_pages
@@ -30,20 +31,20 @@ from search.service import Facet, FacetValue, SearchFilters
 
 # type -> (label of one, label of the facet value)
 TYPES = {
-    "practice": ("Practice", "Practices"),
-    "research": ("Research", "Research"),
-    "event": ("Event", "Events"),
-    "city": ("Member city", "Member cities"),
+    "practice": (_("Practice"), _("Practices")),
+    "research": (_("Research"), _("Research")),
+    "event": (_("Event"), _("Events")),
+    "city": (_("Member city"), _("Member cities")),
 }
 # What "related resources" lists (not member city pages).
 RESOURCE_TYPES = ("practice", "research", "event")
 # facet (query parameter) -> (label, SearchFilters field, indexed field)
 FACETS = {
-    "type": ("Type", "types", "type"),
-    "city": ("City", "cities", "cities"),
-    "theme": ("Theme", "themes", "themes"),
-    "year": ("Year", "years", "year"),
-    "lang": ("Language", "languages", "language"),
+    "type": (_("Type"), "types", "type"),
+    "city": (_("City"), "cities", "cities"),
+    "theme": (_("Theme"), "themes", "themes"),
+    "year": (_("Year"), "years", "year"),
+    "lang": (_("Language"), "languages", "language"),
 }
 SNIPPET_CHARS = 240
 LANGUAGES = dict(Language.choices)
@@ -108,8 +109,9 @@ def build_facets(counts: dict[str, dict], filters: SearchFilters, vocabulary: Vo
         labels = vocabulary.labels(name)
         if name != "year":
             values = {value: count for value, count in values.items() if value in labels}
-        items = [FacetValue(v, labels.get(v, v), c, v in selected) for v, c in values.items()]
-        facets.append(Facet(name, label, sorted(items, key=_facet_order(name))))
+        # str(): labels may be lazy translations; sort and show them in the active language.
+        items = [FacetValue(v, str(labels.get(v, v)), c, v in selected) for v, c in values.items()]
+        facets.append(Facet(name, str(label), sorted(items, key=_facet_order(name))))
     return facets
 
 
