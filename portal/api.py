@@ -21,19 +21,23 @@ WAGTAILAPI_OFFSET_MAX) are checked here: anything else is a 400 with a JSON
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils.cache import patch_cache_control
 from rest_framework.permissions import AllowAny
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
 
 from portal.access import public_documents, public_pages
 
 DEFAULT_LIMIT = 20
+CACHE_SECONDS = 60
 
 
 def bounded_int(request, name: str, default: int, maximum: int) -> int:
@@ -86,6 +90,32 @@ def _safe_filters(backends):
     return [SAFE_FILTERS.get(backend, backend) for backend in backends]
 
 
+def api_relations(model) -> tuple[list[str], list[str]]:
+    """The model's API fields that are relations: (to select_related, to prefetch_related)."""
+    select, prefetch = [], []
+    for api_field in getattr(model, "api_fields", []):
+        try:
+            field = model._meta.get_field(api_field.name)
+        except FieldDoesNotExist:
+            continue  # a method or property
+        if field.many_to_one or field.one_to_one:
+            select.append(field.name)
+        elif field.many_to_many or field.one_to_many:
+            prefetch.append(field.name)
+    return select, prefetch
+
+
+def attach_parents(pages) -> None:
+    """Give each page its parent (``get_parent()``, as the ``city`` API field reads it) from one query."""
+    paths = {page.path[: -page.steplen] for page in pages if page.depth > 1}
+    parents = {parent.path: parent for parent in Page.objects.filter(path__in=paths)}
+    for page in pages:
+        parent = parents.get(page.path[: -page.steplen])
+        if parent is not None:
+            # treebeard's get_parent() returns this cached object rather than querying.
+            page._cached_parent_obj = parent
+
+
 class PublicAPIMixin:
     """Anonymous for everyone (see the module docstring), GET only, bounded paging."""
 
@@ -93,6 +123,16 @@ class PublicAPIMixin:
     permission_classes = [AllowAny]
     pagination_class = BoundedPagination
     http_method_names = ["get", "head", "options"]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # The same answer for every caller (see the module docstring): any cache may keep
+        # a success for a minute; an error is not kept, so a fix shows at once.
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if 200 <= response.status_code < 300:
+            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+        else:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def find_object(self, queryset, request):
         # ?id=abc would otherwise reach the database lookup and fail as a 500.
@@ -108,7 +148,36 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     filter_backends = _safe_filters(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
-        return public_pages(super().get_base_queryset())
+        """The public pages of the requested site, built once per request.
+
+        Wagtail's own version asks each view restriction for its groups, one query
+        apiece, and is called several times a request; ``public_pages`` reads them
+        all at once.
+        """
+        if not hasattr(self, "_public_base"):
+            self._public_base = public_pages(self._site_pages())
+        return self._public_base
+
+    def get_queryset(self):
+        # The related rows each listed page's API fields show, fetched for the whole page of results.
+        queryset = super().get_queryset()
+        select, prefetch = api_relations(queryset.model)
+        return queryset.select_related("locale", *select).prefetch_related(*prefetch)
+
+    def paginate_queryset(self, queryset):
+        pages = list(super().paginate_queryset(queryset))
+        attach_parents(pages)
+        return pages
+
+    def _site_pages(self):
+        # As Wagtail does: ?site= or the request's host picks the site (no i18n trees here).
+        try:
+            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return Page.objects.none()
+        return Page.objects.descendant_of(site.root_page, inclusive=True)
 
 
 class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from members.models import CalendarFeedToken
 from portal.access import is_members_only, is_network_member, refuse, user_can_view_page, visible_pages
+from portal.page_cache import cache_public
 from resources import ical
 from resources.listing import MAX_YEAR, MIN_YEAR
 from resources.models import EventPage
@@ -128,6 +129,7 @@ def month_weeks(first: datetime.date, user) -> list[list[Day]]:
 
 
 @require_safe
+@cache_public  # the same grid for every anonymous visitor
 def event_calendar(request):
     """/events/calendar/?month=YYYY-MM: a month grid of the events the reader may see."""
     first = parse_month(request.GET.get("month"))

@@ -87,6 +87,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    # Anonymous public pages from the cache (portal.page_cache): after the language is known,
+    # before anything reads the session or the user.
+    "portal.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,7 +145,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "members.password_validation.MaximumLengthValidator", "OPTIONS": {"max_length": 256}},
 ]
 
-LANGUAGE_CODE = "en-gb"
+LANGUAGE_CODE = "en"
+# Interface languages: chosen with a cookie by Django's set_language view, no URL prefixes.
+LANGUAGES = [("en", "English"), ("sv", "Svenska")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -263,6 +270,10 @@ SEARCH_ATTACHMENT_MAX_PAGES = 300
 SEARCH_ATTACHMENT_MAX_CHARS = 1_000_000
 SEARCH_ATTACHMENT_SECONDS = 20
 SEARCH_ATTACHMENT_MEMORY_MB = 512
+
+# How long an anonymous visitor's copy of a public page is kept (portal.page_cache);
+# any publish or privacy change makes earlier copies unreachable at once.
+PAGE_CACHE_SECONDS = 300
 
 # Listings
 LISTING_PAGE_SIZE = 12
