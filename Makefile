@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run run-es test lint format clean es-up
+.PHONY: help install run run-es test lint format clean es-up screenshots
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ format: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml templates
+
+screenshots: install ## Photograph the main pages of the demo site into docs/screenshots/ (throwaway SQLite in var/)
+	$(PY) bin/screenshots
 
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var

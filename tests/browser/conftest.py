@@ -26,13 +26,35 @@ def _migrated_data_outlives_the_run(django_db_setup, django_db_blocker):
     restore_migrated_data(django_db_blocker)
 
 
+def _serialized_contents() -> dict:
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def _keep_serialized_contents(contents: dict) -> None:
+    """Playwright's sync API switches the context Django's connections live in: the
+    connection objects seen afterwards are new ones, without the snapshot that
+    serialized_rollback reloads after each flush. Hand the snapshot over."""
+    from django.db import connections
+
+    for alias, value in contents.items():
+        connections[alias]._test_serialized_contents = value
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     from playwright.sync_api import sync_playwright
 
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: run bin/chromium-up (make test does) or set CHROMIUM_PATH")
+    contents = _serialized_contents()
     with sync_playwright() as playwright:
+        _keep_serialized_contents(contents)
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking"],
@@ -48,3 +70,23 @@ def page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open a page in a context of its own: ``new_page(language="sv")`` sets the
+    interface language cookie as the language switcher would."""
+    contexts = []
+
+    def open_page(language=None):
+        context = browser.new_context(base_url=live_server.url)
+        if language:
+            context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
