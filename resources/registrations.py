@@ -131,6 +131,12 @@ def promote(event: EventPage) -> list[Registration]:
     return promoted
 
 
+def capacity_changed(sender, instance: EventPage, **kwargs) -> None:
+    """On publish: places an editor added (or a limit removed) go to the waiting list at once."""
+    with transaction.atomic():
+        promote(_locked(instance))
+
+
 def _tell_promoted(event: EventPage, registration: Registration) -> None:
     url = event.get_full_url() or ""
     send_mail(

@@ -31,6 +31,11 @@ def _new_feed_url(client) -> str:
 
 
 class TestAccountPage:
+    def test_account_menu_offers_the_feed_to_members_only(self, client, member_client, outsider):
+        assert f'href="{PAGE}"' in member_client.get("/accounts/profile/").content.decode()
+        client.force_login(outsider)
+        assert f'href="{PAGE}"' not in client.get("/accounts/profile/").content.decode()
+
     def test_anonymous_and_outsiders_are_refused(self, client, outsider):
         assert "/accounts/login/" in client.get(PAGE)["Location"]
         client.force_login(outsider)

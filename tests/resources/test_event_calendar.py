@@ -155,3 +155,9 @@ def test_feeds_answer_get_and_head_only(client, site_tree):
     assert client.head("/events/feed.ics").status_code == 200
     assert client.post("/events/feed.ics").status_code == 405
     assert client.post(CALENDAR).status_code == 405
+
+
+def test_events_index_links_to_the_month_calendar_and_the_feed(client, site_tree):
+    page = client.get(site_tree["events"].url).content.decode()
+    assert f'href="{CALENDAR}"' in page
+    assert 'href="/events/feed.ics"' in page

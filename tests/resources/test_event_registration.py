@@ -172,6 +172,28 @@ class TestCancelling:
         client.force_login(third)
         assert "You are number 1 on the waiting list." in client.get(small_event.url).content.decode()
 
+    def test_raising_the_capacity_promotes_waiting_people_in_order(
+        self, client, member, colleague, django_user_model, small_event, django_capture_on_commit_callbacks
+    ):
+        third = make_member(django_user_model, "third@example.org")
+        for person in (member, colleague, third):
+            registrations.register(small_event, person)
+        small_event.capacity = 2
+        with django_capture_on_commit_callbacks(execute=True):
+            small_event.save_revision().publish()
+        expected = {member.email: "registered", colleague.email: "registered", third.email: "waiting"}
+        assert statuses(small_event) == expected
+        assert [m.to for m in mail.outbox] == [[colleague.email]]
+        client.force_login(colleague)
+        assert REGISTERED in client.get(small_event.url).content.decode()
+
+    def test_removing_the_limit_promotes_everyone_waiting(self, member, colleague, small_event):
+        registrations.register(small_event, member)
+        registrations.register(small_event, colleague)
+        small_event.capacity = None
+        small_event.save_revision().publish()
+        assert statuses(small_event) == {member.email: "registered", colleague.email: "registered"}
+
     def test_leaving_the_waiting_list_promotes_nobody(self, client, member, colleague, small_event):
         registrations.register(small_event, member)
         registrations.register(small_event, colleague)
