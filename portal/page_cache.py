@@ -155,7 +155,7 @@ def _anonymous_request(request) -> bool:
 
 def cache_key(request) -> str | None:
     """The entry for this request, or None when it must not be looked up or stored."""
-    if not _anonymous_request(request):
+    if timeout() <= 0 or not _anonymous_request(request):  # PAGE_CACHE_SECONDS = 0 switches the cache off
         return None
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH:

@@ -29,6 +29,12 @@ def _fresh_cache():
 
 
 @pytest.fixture
+def uncached(settings):
+    """Every request reaches its view (no page cache): for tests that count a view's queries."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def site_tree(db):
     home, cities, research, events = ensure_site_structure()
     return {"home": home, "cities": cities, "research": research, "events": events}

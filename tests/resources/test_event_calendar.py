@@ -132,7 +132,7 @@ class TestCost:
             assert client.get(path, params).status_code == 200
         return len(queries)
 
-    def test_feed_and_grid_queries_do_not_grow_with_events(self, client, site_tree):
+    def test_feed_and_grid_queries_do_not_grow_with_events(self, client, site_tree, uncached):
         for day in (3, 4):
             EventPageFactory(parent=site_tree["events"], start=_at(2031, 5, day), end=_at(2031, 5, day, 12))
         # Warm the caches (site root paths, settings) as any earlier request would.
