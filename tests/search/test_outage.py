@@ -86,7 +86,9 @@ def node():
 def network(node, settings, site_tree, stockholm, barcelona):
     """A small network (cities, practices, one members-only, a PDF, research, an event),
     indexed by the worker on the module's own node."""
-    settings.ELASTICSEARCH = {**settings.ELASTICSEARCH, "URL": node.url}
+    # A node just started on a busy machine can take more than the usual 5 s to create an
+    # index; a stopped node refuses connections at once whatever the timeout.
+    settings.ELASTICSEARCH = {**settings.ELASTICSEARCH, "URL": node.url, "TIMEOUT": 30}
     indexing.ensure_index()
     stockholm.save_revision().publish()
     barcelona.save_revision().publish()
