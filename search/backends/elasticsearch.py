@@ -282,9 +282,12 @@ def _corrections(parsed: ParsedQuery, source: dict) -> dict[str, str]:
         typed = _fold(word)
         if typed in found:
             continue
-        near = [candidate for candidate in found if candidate[:1] == typed[:1]]  # prefix_length 1
+        limit = _fuzziness(typed)
+        # Same first letter (prefix_length 1) and length within reach: few candidates, so a long
+        # hostile word costs no more than a short one.
+        near = [c for c in found if c[:1] == typed[:1] and abs(len(c) - len(typed)) <= limit]
         nearest = min(near, key=lambda candidate: edits(candidate, typed), default=None)
-        if nearest is not None and edits(nearest, typed) <= _fuzziness(typed):
+        if nearest is not None and edits(nearest, typed) <= limit:
             corrections[word] = found[nearest]
     return corrections
 

@@ -4,7 +4,7 @@ snippets and "did you mean", and ``request_body`` gives that request for replayi
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from search import es, service
+from search import es, indexing, service
 from search.backends.elasticsearch import request_body
 from search.service import SearchFilters
 from tests.conftest import make_practice, restrict_to_members
@@ -58,3 +58,10 @@ def test_the_request_body_replays_the_page(bollards):
     assert [hit["_source"]["page_id"] for hit in replayed["hits"]["hits"]] == [hit.page_id for hit in results.hits]
     assert replayed["hits"]["total"]["value"] == results.total == 12
     assert request_body("  ", SearchFilters(), AnonymousUser()) is None
+
+
+def test_saving_one_page_writes_its_document_without_reading_the_index(bollards, requests_sent):
+    """However large the index, an update is the same few requests: nothing is searched or scanned."""
+    indexing.write([bollards[0].pk])
+    alias_checks = [("HEAD", f"/_alias/{es.alias()}"), ("HEAD", f"/_alias/{es.next_alias()}")]
+    assert requests_sent == [*alias_checks, ("PUT", "/_bulk")]
