@@ -27,9 +27,7 @@ def test_an_image_without_alt_text_is_refused(secretariat_client, stockholm, pho
 
 
 def test_alt_text_is_what_readers_get(secretariat_client, client, stockholm, photo):
-    response = _add_practice_with_image(
-        secretariat_client, stockholm, image=photo.pk, alt_text="Police and venue staff"
-    )
+    response = _add_practice_with_image(secretariat_client, stockholm, image=photo.pk, alt_text="Police and venue staff")
     assert response.status_code == 302
     html = client.get(PracticePage.objects.get().url).content.decode()
     assert 'alt="Police and venue staff"' in html
