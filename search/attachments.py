@@ -34,6 +34,17 @@ def extracted_text(document) -> str:
         return ""
 
 
+def stored_texts(documents) -> dict[int, str]:
+    """The stored text of each document's current file, by document id, in one query;
+    documents not extracted yet are left out (``extracted_text`` extracts them)."""
+    wanted = {(document.pk, document.file_hash) for document in documents if document.file_hash}
+    if not wanted:
+        return {}
+    found = ExtractedText.objects.filter(document__in={pk for pk, _hash in wanted})
+    rows = found.values_list("document_id", "file_hash", "text")
+    return {pk: text for pk, file_hash, text in rows if (pk, file_hash) in wanted}
+
+
 def cached_extraction(document) -> ExtractedText:
     """The stored outcome for the document's current file, extracting it if there is none."""
     file_hash = document.get_file_hash()

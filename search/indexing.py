@@ -27,10 +27,10 @@ from elasticsearch.helpers import bulk
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
-from portal.access import combine, document_audiences, page_audiences
+from portal.access import audiences_for_documents, audiences_for_pages, combine
 from resources.models import CityPage, EventPage, PracticeAttachment, PracticePage, ResearchFile, ResearchPage
 from search import es
-from search.attachments import extracted_text
+from search.attachments import extracted_text, stored_texts
 from search.documents import FILE_TEXT_FIELD, ResourceDocument, text_field_name
 
 INDEXED_TYPES = {PracticePage: "practice", ResearchPage: "research", EventPage: "event", CityPage: "city"}
@@ -107,7 +107,8 @@ def with_related(pages: Iterable[Page]) -> list[Page]:
     """The (specific) pages with the rows their documents show read in a few queries for
     all of them rather than several per page; ``build_document`` and ``fingerprint`` expect this.
 
-    Sets ``indexed_cities`` on each page: the member cities its document names."""
+    Sets ``indexed_cities`` on each page (the member cities its document names) and
+    ``indexed_audiences`` on each page and attached document (who may read it)."""
     pages = [page.specific for page in pages]
     by_type = defaultdict(list)
     for page in pages:
@@ -115,7 +116,19 @@ def with_related(pages: Iterable[Page]) -> list[Page]:
     for model, lookups in RELATED.items():
         prefetch_related_objects(by_type[model], *lookups)
     _set_cities(by_type)
+    _set_audiences(pages)
     return pages
+
+
+def _set_audiences(pages: list[Page]) -> None:
+    """Restrictions are read once for the whole batch, not per page and per file."""
+    documents = [document for page in pages for document in page_files(page)]
+    by_document = audiences_for_documents(documents)
+    for document in documents:
+        document.indexed_audiences = by_document[document.pk]
+    by_page = audiences_for_pages(pages)
+    for page in pages:
+        page.indexed_audiences = by_page[page.pk]
 
 
 def _set_cities(by_type: dict[type, list[Page]]) -> None:
@@ -154,7 +167,7 @@ def _files(page, audiences) -> tuple[list[dict], dict]:
     index entries without their text; and the documents by id."""
     files, documents = [], {}
     for document in page_files(page):
-        file_audiences = combine(audiences, document_audiences(document))
+        file_audiences = combine(audiences, document.indexed_audiences)
         if not file_audiences:
             continue
         documents[document.pk] = document
@@ -168,7 +181,7 @@ def _metadata(page) -> tuple[dict, dict] | None:
     None when the page must not be in the index (not live, not a resource, behind a password)."""
     if not page.live or type(page) not in INDEXED_TYPES:
         return None
-    audiences = page_audiences(page)
+    audiences = page.indexed_audiences
     if not audiences:  # a password restriction: never indexed
         return None
     cities = page.indexed_cities
@@ -209,14 +222,16 @@ def fingerprint(page) -> str | None:
     return _fingerprint(page, found[0]) if found else None
 
 
-def _with_text(entry: dict, document, language: str) -> dict:
+def _with_text(entry: dict, document, language: str, texts: dict[int, str]) -> dict:
     """A file's index entry with its extracted text, in the field of the page's language."""
-    text = clean_text(extracted_text(document))
+    text = clean_text(texts[document.pk] if document.pk in texts else extracted_text(document))
     return {k: v for k, v in entry.items() if k != "file_hash"} | {text_field_name(FILE_TEXT_FIELD, language): text}
 
 
-def build_document(page) -> dict | None:
-    """The indexed form of ``page`` (from ``with_related``), or None when it must not be in the index."""
+def build_document(page, texts: dict[int, str] | None = None) -> dict | None:
+    """The indexed form of ``page`` (from ``with_related``), or None when it must not be in the index.
+
+    ``texts``: attachment text already read, by document id (``stored_texts``); others are read one by one."""
     found = _metadata(page)
     if found is None:
         return None
@@ -227,7 +242,9 @@ def build_document(page) -> dict | None:
         text_field_name("title", language): clean_text(page.title),
         text_field_name("summary", language): clean_text(summary),
         text_field_name("body", language): body,
-        "files": [_with_text(entry, documents[entry["document_id"]], language) for entry in metadata["files"]],
+        "files": [
+            _with_text(entry, documents[entry["document_id"]], language, texts or {}) for entry in metadata["files"]
+        ],
     }
 
 
@@ -257,8 +274,11 @@ def write_targets() -> list[str]:
 
 
 def documents_for(pages: Iterable[Page]) -> dict[int, dict | None]:
-    """Each page's indexed form by id (None: must not be in the index)."""
-    return {page.pk: build_document(page) for page in with_related(pages)}
+    """Each page's indexed form by id (None: must not be in the index), in a fixed number of
+    queries however many pages there are (attachments extracted for the first time aside)."""
+    pages = with_related(pages)
+    texts = stored_texts([document for page in pages for document in page_files(page)])
+    return {page.pk: build_document(page, texts) for page in pages}
 
 
 def actions_for(documents: dict[int, dict | None], targets: list[str], version: int):

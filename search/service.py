@@ -126,6 +126,15 @@ def _mark_down(error: Exception) -> None:
     cache.set(_ES_DOWN_KEY, True, settings.SEARCH_FALLBACK_SECONDS)
 
 
+def page_size(per_page: int | None) -> int:
+    """The number of hits per page: the one asked for within bounds, else the default."""
+    return max(1, min(per_page or settings.SEARCH_PAGE_SIZE, settings.SEARCH_MAX_PAGE_SIZE))
+
+
+def known_sort(sort: str) -> str:
+    return sort if sort in SORTS else "relevance"
+
+
 def search(
     query: str, filters: SearchFilters, user, page: int = 1, sort: str = "relevance", per_page: int | None = None
 ) -> SearchResults:
@@ -137,8 +146,7 @@ def search(
     """
     from search.backends import Vocabulary
 
-    per_page = max(1, min(per_page or settings.SEARCH_PAGE_SIZE, settings.SEARCH_MAX_PAGE_SIZE))
-    sort = sort if sort in SORTS else "relevance"
+    per_page, sort = page_size(per_page), known_sort(sort)
     query = clean_query(query)
     parsed = parse_query(query)
     # Read once, whichever backend answers: the facet values the user may see.

@@ -1,10 +1,11 @@
 """Search on Elasticsearch: where ranking, facets, highlights and suggestions are decided.
 
-One request per results page carries the query, the facet aggregations, the
-highlights and the spelling suggester. The reader's audiences filter the query
-itself, so totals, facet counts, snippets and suggestions only ever come from
-documents the reader may see; attachment text matches only through files whose
-own audiences the reader passes.
+One request per results page carries the query, the facet aggregations and the
+highlights; "did you mean" is read from the words of the best near miss it
+returns. The reader's audiences filter the query itself, so totals, facet
+counts, snippets and suggestions only ever come from documents the reader may
+see; attachment text matches only through files whose own audiences the reader
+passes. ``request_body`` gives that request without sending it.
 
 Ranking: words are looked up in every language's fields (each analyses the
 query with its own stemmer) and their folded ``.plain`` sub-fields, titles
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from datetime import date
 
 from django.utils.html import escape
@@ -37,8 +39,8 @@ from search.backends import (
     summary_snippet,
 )
 from search.documents import ANALYZERS, text_field_name
-from search.query import ParsedQuery
-from search.service import Hit, SearchFilters, SearchResults
+from search.query import ParsedQuery, clean_query, parse_query, words_of
+from search.service import Hit, SearchFilters, SearchResults, known_sort, page_size
 
 BACKEND = "elasticsearch"
 LANGUAGE_SUFFIXES = tuple(ANALYZERS)
@@ -191,10 +193,24 @@ def _request(parsed: ParsedQuery, filters: SearchFilters, user, sort: str, page:
     }
     if post_filter := _facet_filters(filters):
         body["post_filter"] = {"bool": {"filter": post_filter}}
-    if parsed.words:
-        term = {"field": "spell", "suggest_mode": "missing", "min_word_length": 3}
-        body["suggest"] = {"spelling": {"text": " ".join(parsed.words), "term": term}}
     return body
+
+
+def request_body(
+    query: str, filters: SearchFilters, user, page: int = 1, sort: str = "relevance", per_page: int | None = None
+) -> dict | None:
+    """The body of the one request ``search.service.search`` sends for these arguments, without
+    sending it; None when the query searches nothing. Send it to the alias to replay the search:
+    ``es.client().search(index=es.alias(), **body)`` (``took`` is Elasticsearch's own time).
+
+    Arguments are tidied as ``search`` tidies them, except that a page past the last one is not
+    clamped here (that needs the total: ``search`` then asks again)."""
+    parsed = parse_query(clean_query(query))
+    if not parsed:
+        return None
+    per_page, sort = page_size(per_page), known_sort(sort)
+    filters = Vocabulary.for_user(user).known(filters)
+    return _request(parsed, filters, user, sort, max(1, min(page, max_page(per_page))), per_page)
 
 
 def _query_es(body: dict) -> dict:
@@ -229,7 +245,7 @@ def search(
         per_page=per_page,
         sort=sort,
         facets=build_facets(_facet_counts(response), filters, vocabulary),
-        suggestion=_did_you_mean(parsed, filters, user, response),
+        suggestion=_did_you_mean(parsed, response),
         backend=BACKEND,
     )
 
@@ -242,33 +258,63 @@ def _facet_counts(response: dict) -> dict[str, dict]:
     }
 
 
-def _did_you_mean(parsed: ParsedQuery, filters: SearchFilters, user, response: dict) -> str | None:
-    """A better spelling when nothing matched exactly, if the reader would find something with it.
-
-    The suggester reads words from every document, so the suggestion is checked
-    with the reader's own permission filter before it is shown.
-    """
-    if response["aggregations"]["exact"]["doc_count"]:
+def _did_you_mean(parsed: ParsedQuery, response: dict) -> str | None:
+    """A better spelling when nothing matched exactly: the words nearest to those typed in the
+    best near miss. That hit is one the reader may see, within the chosen filters, and it holds
+    the corrected words, so the suggestion finds something and never reveals hidden text; and
+    it comes with the results, with no second request."""
+    hits = response["hits"]["hits"]
+    if response["aggregations"]["exact"]["doc_count"] or not hits:
         return None
-    suggested = parsed.corrected(_corrections(parsed, response))
-    if suggested == parsed:
-        return None
-    query = {
-        "bool": {"must": [exact_query(suggested, user)], "filter": audience_filter(user) + _facet_filters(filters)}
-    }
-    found = es.client().count(index=es.alias(), query=query)["count"]
-    return suggested.to_simple_query_string() if found else None
+    suggested = parsed.corrected(_corrections(parsed, hits[0]["_source"]))
+    return suggested.to_simple_query_string() if suggested != parsed else None
 
 
-def _corrections(parsed: ParsedQuery, response: dict) -> dict[str, str]:
-    """{word as typed: the suggester's best spelling}; entries are located by their offset
-    in the suggester's text (their own text is folded: "securite" for "sécurité")."""
-    text = " ".join(parsed.words)
-    return {
-        text[entry["offset"] : entry["offset"] + entry["length"]]: entry["options"][0]["text"]
-        for entry in response.get("suggest", {}).get("spelling", [])
-        if entry["options"]
-    }
+def _corrections(parsed: ParsedQuery, source: dict) -> dict[str, str]:
+    """{word as typed: the nearest word of the hit's title or summary}, for the words not there as
+    typed. The near-miss branch (``fuzzy_query``) found each typed word there, within these limits."""
+    summary = source.get(text_field_name("summary", source["language"]), "")
+    found: dict[str, str] = {}  # folded -> as written, in the order of the text
+    for word in words_of(f"{_title(source)} {summary}"):
+        found.setdefault(_fold(word), word)
+    corrections = {}
+    for word in parsed.words:
+        typed = _fold(word)
+        if typed in found:
+            continue
+        limit = _fuzziness(typed)
+        # Same first letter (prefix_length 1) and length within reach: few candidates, so a long
+        # hostile word costs no more than a short one.
+        near = [c for c in found if c[:1] == typed[:1] and abs(len(c) - len(typed)) <= limit]
+        nearest = min(near, key=lambda candidate: edits(candidate, typed), default=None)
+        if nearest is not None and edits(nearest, typed) <= limit:
+            corrections[word] = found[nearest]
+    return corrections
+
+
+def _fuzziness(word: str) -> int:
+    """Edits Elasticsearch's AUTO fuzziness allows for a word of this length."""
+    return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
+
+
+def _fold(word: str) -> str:
+    """As the folding analyzer sees a word: no accents, case-folded."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def edits(a: str, b: str) -> int:
+    """Edits from ``a`` to ``b``, a swap of two neighbours counting as one (as Elasticsearch's fuzziness)."""
+    previous, row = None, list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (char != other))
+            if previous and i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                cost = min(cost, previous[j - 2] + 1)
+            current.append(cost)
+        previous, row = row, current
+    return row[-1]
 
 
 def _hit(hit: dict, vocabulary: Vocabulary) -> Hit:

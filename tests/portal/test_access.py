@@ -10,6 +10,7 @@ from portal.access import (
     AUTHENTICATED,
     MEMBERS,
     PUBLIC,
+    audiences_for_pages,
     audiences_for_user,
     can_view,
     combine,
@@ -137,6 +138,22 @@ class TestPageAudiences:
         restrict_to_members(stockholm)
         restrict_to_login(practice)
         assert page_audiences(practice) == {MEMBERS}
+
+    def test_many_pages_at_once_as_one_by_one(self, stockholm, barcelona, experts_group):
+        pages = [
+            make_practice(city, f"Practice {n}", f"practice-{n}") for n in range(3) for city in (stockholm, barcelona)
+        ]
+        restrict_to_members(stockholm)
+        restrict_to_login(pages[1])
+        restrict_to_groups(pages[3], experts_group)
+        expected = {page.pk: page_audiences(page) for page in [*pages, stockholm, barcelona]}
+        assert audiences_for_pages([*pages, stockholm, barcelona]) == expected
+        assert set(expected.values()) == {
+            frozenset({PUBLIC}),
+            frozenset({MEMBERS}),
+            frozenset({AUTHENTICATED}),
+            frozenset({f"group:{experts_group.pk}"}),
+        }
 
 
 class TestUserCanViewPage:

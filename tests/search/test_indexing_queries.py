@@ -1,0 +1,53 @@
+"""Writing many pages to the index reads the database a fixed number of times, however
+many pages there are: restrictions, themes, cities and attachment text are read per batch."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from resources.models import PracticeAttachment
+from search import indexing
+from tests.conftest import make_practice, restrict_to_members
+from tests.factories import EventPageFactory, ResearchPageFactory, make_document, members_only_collection
+
+pytestmark = pytest.mark.django_db
+
+
+def _pages(city, tree, count: int, files) -> list[int]:
+    """``count`` pages of each kind, each practice with an open and a members-only file."""
+    ids = []
+    for n in range(count):
+        practice = make_practice(city, f"Practice {n}", f"practice-{n}", start_date=datetime.date(2020, 1, 1))
+        for document in files:
+            PracticeAttachment.objects.create(page=practice, document=document)
+        research_page = ResearchPageFactory(parent=tree["research"], title=f"Research {n}")
+        research_page.cities.add(city)
+        event = EventPageFactory(parent=tree["events"], title=f"Event {n}", host_city=city)
+        ids += [practice.pk, research_page.pk, event.pk]
+    return ids
+
+
+def _queries_to_build(ids: list[int]) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        documents = indexing.documents_for(Page.objects.filter(pk__in=ids).specific())
+    assert all(documents.values())
+    return len(queries)
+
+
+def test_documents_for_many_pages_cost_the_same_queries_as_for_a_few(site_tree, stockholm):
+    restrict_to_members(stockholm)
+    files = [
+        make_document("Open plan", "open.txt", b"The kestrel team opens the gates."),
+        make_document("Roster", "roster.txt", b"Quillwort roster.", members_only_collection()),
+    ]
+    ids = _pages(stockholm, site_tree, 17, files)
+    indexing.documents_for(Page.objects.filter(pk__in=ids).specific())  # extract the files' text once
+    few, many = _queries_to_build(ids[:10]), _queries_to_build(ids)
+    assert few == many
+    document = indexing.documents_for(Page.objects.filter(pk=ids[0]).specific())[ids[0]]
+    assert document["audiences"] == ["members"]
+    assert [entry["audiences"] for entry in document["files"]] == [["members"], ["members"]]
+    assert "kestrel" in document["files"][0]["text_en"]
