@@ -197,6 +197,13 @@ def _request(parsed: ParsedQuery, filters: SearchFilters, user, sort: str, page:
     return body
 
 
+def request_body(
+    parsed: ParsedQuery, filters: SearchFilters, user, page: int = 1, sort: str = "relevance", per_page: int = 10
+) -> dict:
+    """The body ``search`` sends for one results page, without sending it (the benchmark times it alone)."""
+    return _request(parsed, filters, user, sort, min(page, max_page(per_page)), per_page)
+
+
 def _query_es(body: dict) -> dict:
     return es.client().search(index=es.alias(), **body).body
 
