@@ -137,6 +137,26 @@ def _round_trips(runs) -> dict:
     return _target("Elasticsearch round trips per search page", "1", *_worst(counts, 1))
 
 
+def _saving(runs) -> dict:
+    """Publishing one page (with its database index update) plus writing its document, 100k against 10k."""
+    costs = {
+        run["size"]: run["save"]["publish_median_ms"] + run["save"].get("index_write_median_ms", 0)
+        for run in runs
+        if "save" in run and run is _first_at(runs, run["size"])
+    }
+    if 10_000 not in costs or 100_000 not in costs:
+        seen = ", ".join(f"{ms:.0f} ms at N={size}" for size, ms in sorted(costs.items()))
+        return _target(
+            "Saving one page at 100k / at 10k", "<= 2", f"needs 10k and 100k; {seen}" if seen else None, None
+        )
+    ratio = costs[100_000] / max(costs[10_000], 0.01)
+    return _target("Saving one page at 100k / at 10k", "<= 2", f"{ratio:.2f}", ratio <= 2)
+
+
+def _first_at(runs, size: int) -> dict:
+    return next(run for run in runs if run["size"] == size)
+
+
 def targets(runs: list[dict]) -> list[dict]:
     return [
         _round_trips(runs),
@@ -144,7 +164,7 @@ def targets(runs: list[dict]) -> list[dict]:
         _growth(runs),
         _highlighting(runs),
         *_database_at_10k(runs),
-        _target("Saving one page at 100k / at 10k", "<= 2", None, None),
+        _saving(runs),
         _cached_pages(runs),
         _target("Queries of a 50-item listing = of a 10-item one", "equal", None, None),
         _deep_pages(runs),
@@ -156,7 +176,7 @@ def targets(runs: list[dict]) -> list[dict]:
 
 def write(data: dict, config) -> list[Path]:
     config.results.mkdir(parents=True, exist_ok=True)
-    stem = data["date"].replace(":", "")
+    stem = data["date"].replace(":", "") + ("-combined" if data.get("combined_from") else "")
     json_path = config.results / f"{stem}.json"
     json_path.write_text(json.dumps(data, indent=2) + "\n")
     chart_path = config.results / f"{stem}-search-p95.png"
@@ -248,6 +268,9 @@ def _facts(run: dict) -> list[str]:
             f"- Elasticsearch bulk indexing: {es['documents']} docs in {es['seconds']} s, {es['docs_per_s']} docs/s"
         )
         lines.append(f"- Elasticsearch round trips per search page: {run['round_trips']}")
+    if save := run.get("save"):
+        written = save.get("index_write_median_ms", "-")
+        lines.append(f"- Saving one page: publish {save['publish_median_ms']} ms, index write {written} ms")
     memory = run["memory"]
     workers = memory.get("web_workers_kb") or memory.get("web_workers_database_kb") or {}
     peak = max((kb for kb in workers.values() if kb), default=None)
@@ -280,6 +303,11 @@ def markdown(data: dict, json_path: Path, chart_path: Path, docs_dir: Path) -> s
         f"gunicorn {s['gunicorn_workers']} workers on loopback; wrk {s['wrk']}, each run at most",
         f"{s['seconds_per_wrk_run']} s and {s['max_requests_per_wrk_run']} responses.",
         "",
+        *(
+            [f"Combined from {', '.join(data['combined_from'])} (sizes run separately).", ""]
+            if data.get("combined_from")
+            else []
+        ),
         "## Targets",
         "",
         _row("target", "limit", "figure (worst case)", "verdict"),
@@ -294,3 +322,21 @@ def markdown(data: dict, json_path: Path, chart_path: Path, docs_dir: Path) -> s
     for run in data["runs"]:
         lines += _run_section(run)
     return "\n".join(lines)
+
+
+def combine(paths: list[Path], config) -> list[Path]:
+    """One report from several result files (sizes run separately): their runs together, targets again."""
+    parts = [json.loads(Path(path).read_text()) for path in paths]
+    data = parts[-1] | {"runs": [run for part in parts for run in part["runs"]]}
+    data["minutes"] = round(sum(part["minutes"] for part in parts), 1)
+    data["combined_from"] = [Path(path).name for path in paths]
+    data["targets"] = targets(data["runs"])
+    return write(data, config)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from bench.run import Config
+
+    print(combine(sys.argv[1:], Config.from_env()))

@@ -279,6 +279,7 @@ def run_elasticsearch(config: Config, env: dict, session: dict, run: dict) -> No
     run["memory"]["elasticsearch_kb"] = elasticsearch_memory(config)
     say(f"N={run['size']}: Elasticsearch took")
     run["took"] = step(env, "took")
+    run["save"] = step(env, "save")
 
 
 def run_one(config: Config, kind: str, size: int, with_elasticsearch: bool) -> dict:
@@ -291,6 +292,8 @@ def run_one(config: Config, kind: str, size: int, with_elasticsearch: bool) -> d
     if with_elasticsearch:
         run_elasticsearch(config, env, session, run)
     run_database(config, env, session, run, with_pages=not with_elasticsearch)
+    run.setdefault("save", step(env, "save"))
+    run["load_average"] = [round(value, 2) for value in os.getloadavg()]
     return run
 
 

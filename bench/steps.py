@@ -3,6 +3,7 @@
     python -m bench.steps load N      the corpus, in bulk
     python -m bench.steps session     a signed-in network member's session key and some page addresses
     python -m bench.steps took        Elasticsearch's own ``took`` for the bodies the portal sends
+    python -m bench.steps save        what publishing one page and writing its document cost
 
 Each prints one JSON object on its last line.
 """
@@ -116,6 +117,31 @@ def took() -> dict:
     return figures
 
 
+def save(repeats: int = 5) -> dict:
+    """What saving one page costs: publishing a new revision (what the editor waits for, the
+    database index included) and then writing its Elasticsearch document (what the worker does)."""
+    import time
+
+    from resources.models import PracticePage
+    from search import es, indexing
+
+    page = PracticePage.objects.live().order_by("pk").first()
+    publish, write = [], []
+    for number in range(repeats):
+        page.summary = f"{page.summary.split(' Revised')[0]} Revised {number}."
+        started = time.monotonic()
+        page.save_revision().publish()
+        publish.append((time.monotonic() - started) * 1000)
+        if es.enabled():
+            started = time.monotonic()
+            indexing.write([page.pk])
+            write.append((time.monotonic() - started) * 1000)
+    figures = {"publish_median_ms": round(statistics.median(publish), 1)}
+    if write:
+        figures["index_write_median_ms"] = round(statistics.median(write), 1)
+    return figures
+
+
 def main(argv: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.bench")
     django.setup()
@@ -128,6 +154,8 @@ def main(argv: list[str]) -> None:
         result = session()
     elif step == "took":
         result = took()
+    elif step == "save":
+        result = save()
     else:
         raise SystemExit(f"unknown step {step!r}")
     print(json.dumps(result))
