@@ -103,4 +103,6 @@ def wrk(url: str, cookie: str, seconds: float, max_requests: int, connections: i
     line = next(line for line in done.stdout.splitlines() if line.startswith("BENCH "))
     figures = json.loads(line.removeprefix("BENCH "))
     figures["requests_per_s"] = round(figures["requests"] / max(figures["duration_s"], 1e-6), 1)
+    if not figures["requests"]:  # nothing answered within the time: no latency to report
+        figures |= dict.fromkeys(("p50_ms", "p95_ms", "p99_ms", "mean_ms"))
     return figures
