@@ -339,12 +339,23 @@ def markdown(data: dict, json_path: Path, chart_path: Path, docs_dir: Path) -> s
     return "\n".join(lines)
 
 
+def _no_answer_no_latency(run: dict) -> None:
+    """Files written before wrk runs without an answer reported None (rather than 0) get the same."""
+    groups = [*run["search"].values(), run.get("pages", {})]
+    for figures in (f for group in groups for f in group.values()):
+        if figures.get("requests") == 0:
+            figures |= dict.fromkeys(("p50_ms", "p95_ms", "p99_ms", "mean_ms"))
+
+
 def combine(paths: list[Path], config) -> list[Path]:
     """One report from several result files (sizes run separately): their runs together, targets again."""
     parts = [json.loads(Path(path).read_text()) for path in paths]
     data = parts[-1] | {"runs": [run for part in parts for run in part["runs"]]}
     data["minutes"] = round(sum(part["minutes"] for part in parts), 1)
-    data["combined_from"] = [Path(path).name for path in paths]
+    if len(parts) > 1:
+        data["combined_from"] = [Path(path).name for path in paths]
+    for run in data["runs"]:
+        _no_answer_no_latency(run)
     data["targets"] = targets(data["runs"])
     return write(data, config)
 
