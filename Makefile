@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run run-es test lint format clean es-up screenshots
+.PHONY: help install run run-es test bench lint format clean es-up screenshots
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ run-es: install ## The same, searching a local Elasticsearch 8.19 node (fetched 
 
 test: install ## Start PostgreSQL, Elasticsearch and Chromium, run the whole suite, then the SQLite part on SQLite
 	bin/test $(PYTEST_ARGS)
+
+bench: install ## Benchmark search and pages at BENCH_SIZES resources (default 1000,10000); writes docs/performance.md
+	bin/bench
 
 es-up: ## Start a local Elasticsearch 8.19 node on loopback (fetched once with Maven) and print its URL
 	@bin/elasticsearch-up

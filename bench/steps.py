@@ -1,0 +1,161 @@
+"""The harness's steps that need Django, run in a child process against one run's database:
+
+    python -m bench.steps load N      the corpus, in bulk
+    python -m bench.steps session     a signed-in network member's session key and some page addresses
+    python -m bench.steps took        Elasticsearch's own ``took`` for the bodies the portal sends
+    python -m bench.steps save        what publishing one page and writing its document cost
+
+Each prints one JSON object on its last line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+
+import django
+
+from bench.corpus import COMMON_TERM, PHRASE, RARE_TERM, TYPO
+
+# The fixed query mix: (name, query string of the portal's search page).
+QUERIES = [
+    ("rare", f"q={RARE_TERM}"),
+    ("common", f"q={COMMON_TERM}"),
+    ("phrase", "q=" + "%22" + "+".join(PHRASE) + "%22"),
+    ("facets", f"q={COMMON_TERM}&city=stockholm&lang=en"),
+    ("typo", f"q={TYPO}"),
+    ("deep", f"q={COMMON_TERM}&page=100"),
+]
+MEMBER_EMAIL = "bench-member@example.org"
+TOOK_REPEATS = int(os.environ.get("BENCH_TOOK_REPEATS", "30"))
+
+
+def member():
+    from django.contrib.auth import get_user_model
+
+    from portal.access import network_members_group
+
+    user, _ = get_user_model().objects.get_or_create(username="bench-member", defaults={"email": MEMBER_EMAIL})
+    user.groups.add(network_members_group())
+    return user
+
+
+def session() -> dict:
+    """A session of the member, as the login view would store it, and addresses of sample pages."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from resources.models import EventPage, PracticePage
+
+    user = member()
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    public = {"view_restrictions__isnull": True}
+    return {
+        "cookie": f"{settings.SESSION_COOKIE_NAME}={store.session_key}",
+        "practice": PracticePage.objects.live().filter(**public).order_by("pk").first().url,
+        "event": EventPage.objects.live().filter(**public).order_by("pk").first().url,
+    }
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def _took(body: dict, repeats: int) -> list[int]:
+    from search import es
+
+    client = es.client()
+    return [client.search(index=es.alias(), **body).body["took"] for _ in range(repeats)]
+
+
+def _body(query_string: str, user) -> dict:
+    """The body the Elasticsearch backend builds for this search page, on the page it would show."""
+    from django.http import QueryDict
+
+    from search.backends import clamp_page
+    from search.backends.elasticsearch import request_body
+    from search.forms import SearchRequest
+
+    asked = SearchRequest.from_query_dict(QueryDict(query_string))
+    total = _took_total(request_body(asked.query, asked.filters, user, 1, asked.sort))
+    return request_body(asked.query, asked.filters, user, clamp_page(asked.page, total, 10) if total else 1, asked.sort)
+
+
+def _took_total(body: dict) -> int:
+    from search import es
+
+    return es.client().search(index=es.alias(), **body).body["hits"]["total"]["value"]
+
+
+def took() -> dict:
+    """p50 and p95 of ``took`` per query and reader, with and without highlighting."""
+    from django.contrib.auth.models import AnonymousUser
+
+    figures = {}
+    for reader, user in (("anonymous", AnonymousUser()), ("member", member())):
+        for name, query_string in QUERIES:
+            body = _body(query_string, user)
+            with_marks = _took(body, TOOK_REPEATS)
+            plain = _took({k: v for k, v in body.items() if k != "highlight"}, TOOK_REPEATS)
+            figures[f"{name}/{reader}"] = {
+                "p50_ms": statistics.median(with_marks),
+                "p95_ms": _percentile(with_marks, 0.95),
+                "p95_no_highlight_ms": _percentile(plain, 0.95),
+            }
+    return figures
+
+
+def save(repeats: int = 5) -> dict:
+    """What saving one page costs: publishing a new revision (what the editor waits for, the
+    database index included) and then writing its Elasticsearch document (what the worker does)."""
+    import time
+
+    from resources.models import PracticePage
+    from search import es, indexing
+
+    page = PracticePage.objects.live().order_by("pk").first()
+    publish, write = [], []
+    for number in range(repeats):
+        page.summary = f"{page.summary.split(' Revised')[0]} Revised {number}."
+        started = time.monotonic()
+        page.save_revision().publish()
+        publish.append((time.monotonic() - started) * 1000)
+        if es.enabled():
+            started = time.monotonic()
+            indexing.write([page.pk])
+            write.append((time.monotonic() - started) * 1000)
+    figures = {"publish_median_ms": round(statistics.median(publish), 1)}
+    if write:
+        figures["index_write_median_ms"] = round(statistics.median(write), 1)
+    return figures
+
+
+def main(argv: list[str]) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.bench")
+    django.setup()
+    step = argv[0]
+    if step == "load":
+        from bench.load import load
+
+        result = load(int(argv[1]))
+    elif step == "session":
+        result = session()
+    elif step == "took":
+        result = took()
+    elif step == "save":
+        result = save()
+    else:
+        raise SystemExit(f"unknown step {step!r}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,117 @@
+"""`make bench` end to end on a tiny corpus: every measurement is taken and reported."""
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.conf import settings
+
+from bench.steps import QUERIES
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ("home", "listing", "practice", "event")
+TIMED = ("p50_ms", "p95_ms", "p99_ms", "requests_per_s")
+
+
+def _timed(figures: dict) -> bool:
+    """Percentiles and throughput, or (nothing answered within the run's seconds on a busy machine) None."""
+    if figures["requests"] == 0:
+        return figures["p95_ms"] is None
+    return all(figures[key] > 0 for key in TIMED)
+
+
+def _own_postgres() -> str:
+    """The test server's PostgreSQL, under a name of the smoke run's own (the harness adds _bench)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return ""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"{parts.path}_smoke"))
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory):
+    """One harness run at N=30 with one-second wrk runs, into a temporary directory."""
+    es_url = getattr(settings, "TEST_ELASTICSEARCH_URL", "")
+    if not es_url:
+        pytest.fail("The benchmark measures Elasticsearch: set ELASTICSEARCH_URL (`make test` does).")
+    out = tmp_path_factory.mktemp("bench")
+    postgres = _own_postgres()
+    env = os.environ | {
+        "BENCH_SIZES": "30",
+        "BENCH_DATABASES": "postgresql" if postgres else "sqlite",
+        "BENCH_POSTGRES_URL": postgres,
+        "BENCH_SECONDS": "2",
+        "BENCH_MAX_REQUESTS": "20",
+        "BENCH_TOOK_REPEATS": "3",
+        "BENCH_WORK_DIR": str(ROOT / "var" / "bench-smoke"),
+        "BENCH_RESULTS_DIR": str(out / "results"),
+        "BENCH_DOCS": str(out / "performance.md"),
+        "BENCH_ELASTICSEARCH_INDEX": f"ctpn-bench-smoke-{os.getpid()}",
+        "ELASTICSEARCH_URL": es_url,
+    }
+    done = subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, env=env, capture_output=True, text=True)  # noqa: S603
+    _remove_index(es_url, env["BENCH_ELASTICSEARCH_INDEX"])
+    assert done.returncode == 0, done.stdout + done.stderr
+    (results,) = (out / "results").glob("*.json")
+    return json.loads(results.read_text()), out
+
+
+def _remove_index(es_url: str, alias: str) -> None:
+    """Indexes are named one by one: clusters refuse wildcard deletes."""
+    try:
+        with urllib.request.urlopen(f"{es_url}/_alias/{alias}") as response:  # noqa: S310 - the test server
+            names = list(json.load(response))
+    except OSError:
+        return
+    if names:
+        request = urllib.request.Request(f"{es_url}/{','.join(names)}", method="DELETE")  # noqa: S310
+        urllib.request.urlopen(request).close()  # noqa: S310
+
+
+def test_every_measurement_is_in_the_results(bench_run):
+    data, _out = bench_run
+    (run,) = data["runs"]
+    assert data["machine"]["cores"] >= 1 and data["machine"]["memory_gb"] > 0
+    assert run["load"]["resources"] == 30
+    assert run["indexing"]["database"]["docs_per_s"] > 0
+    assert run["indexing"]["elasticsearch"]["documents"] >= 30
+    for backend in ("elasticsearch", "database"):
+        for name, _query in QUERIES:
+            for reader in ("anonymous", "member"):
+                figures = run["search"][backend][f"{name}/{reader}"]
+                assert figures["status"] == 200
+                assert _timed(figures), (backend, name, reader, figures)
+    assert set(run["took"]) == set(run["search"]["elasticsearch"])
+    assert set(run["round_trips"]) == {name for name, _query in QUERIES}
+    assert run["memory"]["web_workers_kb"] and run["memory"]["elasticsearch_kb"]
+
+
+def test_members_find_more_than_visitors(bench_run):
+    """The member's session cookie reaches the search page: members-only resources are found too."""
+    search = bench_run[0]["runs"][0]["search"]["elasticsearch"]
+    assert search["common/member"]["results"] > search["common/anonymous"]["results"] > 0
+
+
+def test_pages_are_measured_cached_and_not(bench_run):
+    pages = bench_run[0]["runs"][0]["pages"]
+    for name in PAGES:
+        assert pages[f"{name}/cached"]["cache"] == "hit"
+        assert pages[f"{name}/uncached"]["cache"] is None
+        assert _timed(pages[f"{name}/cached"]) and pages[f"{name}/cached"]["requests"] > 0
+        assert _timed(pages[f"{name}/uncached"])
+    assert pages["hello"]["status"] == 200
+
+
+def test_the_report_is_written(bench_run):
+    data, out = bench_run
+    markdown = (out / "performance.md").read_text()
+    assert "## Targets" in markdown and "### N = 30" in markdown
+    for target in data["targets"]:
+        assert target["target"] in markdown
+    assert list((out / "results").glob("*.png"))
