@@ -34,19 +34,13 @@ def navigation(request):
     own page, "true" anywhere beneath it.
     """
     site = Site.find_for_request(request)
+    context = {"return_path": return_path(request)}
     if site is None:
-        return {
-            "return_path": return_path(request),
-            "nav_items": [],
-            "menu_items": [],
-            "footer_links": [],
-            "site_root": None,
-            "show_expert_directory": False,
-        }
+        empty = {"nav_items": [], "menu_items": [], "footer_links": [], "site_root": None}
+        return context | empty | {"show_expert_directory": False}
     sections = section_items(request, site)
     main_links, footer_links = configured_links(request, site)
-    return {
-        "return_path": return_path(request),
+    return context | {
         "nav_items": sections,
         "menu_items": main_links or sections,
         "footer_links": footer_links,

@@ -135,29 +135,47 @@ def known_sort(sort: str) -> str:
     return sort if sort in SORTS else "relevance"
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A search's arguments as the backends get them: tidied, never refused."""
+
+    query: str
+    parsed: object  # search.query.ParsedQuery; falsy when the query searches nothing
+    filters: SearchFilters
+    vocabulary: object  # search.backends.Vocabulary: the facet values the user may see
+    page: int
+    sort: str
+    per_page: int
+
+
+def tidy(query: str, filters: SearchFilters, user, page: int, sort: str, per_page: int | None) -> Asked:
+    """Clean the query, bound the page size, drop unknown sorts and filter values; page 0 or
+    less means the first page (a page past the last is the backend's to clamp: it needs the total)."""
+    from search.backends import Vocabulary
+
+    query = clean_query(query)
+    vocabulary = Vocabulary.for_user(user)  # read once, whichever backend answers
+    filters = vocabulary.known(filters)
+    return Asked(query, parse_query(query), filters, vocabulary, max(page, 1), known_sort(sort), page_size(per_page))
+
+
 def search(
     query: str, filters: SearchFilters, user, page: int = 1, sort: str = "relevance", per_page: int | None = None
 ) -> SearchResults:
     """One page of results for ``query`` within ``filters``, as ``user`` may see them.
 
-    Bad input is tidied, never refused: the query is cleaned (search.query), the
-    page size bounded, page 0 or less means the first page and a page beyond the
-    last reachable one gives the last; unknown filter values are ignored.
+    Bad input is tidied, never refused (``tidy``); a page beyond the last reachable
+    one gives the last.
     """
-    from search.backends import Vocabulary
-
-    per_page, sort = page_size(per_page), known_sort(sort)
-    query = clean_query(query)
-    parsed = parse_query(query)
-    # Read once, whichever backend answers: the facet values the user may see.
-    vocabulary = Vocabulary.for_user(user)
-    filters = vocabulary.known(filters)
-    if not parsed:
+    asked = tidy(query, filters, user, page, sort, per_page)
+    if not asked.parsed:
         backend = "elasticsearch" if _elasticsearch_usable() else "database"
-        results = SearchResults(query=query, filters=filters, per_page=per_page, sort=sort, backend=backend)
+        results = SearchResults(
+            query=asked.query, filters=asked.filters, per_page=asked.per_page, sort=asked.sort, backend=backend
+        )
         results.fell_back = backend == "database" and es.enabled()
         return results
-    args = (query, parsed, filters, vocabulary, user, max(page, 1), sort, per_page)
+    args = (asked.query, asked.parsed, asked.filters, asked.vocabulary, user, asked.page, asked.sort, asked.per_page)
     results, fell_back = _with_fallback("search", *args)
     results.fell_back = fell_back
     return results

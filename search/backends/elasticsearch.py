@@ -39,8 +39,8 @@ from search.backends import (
     summary_snippet,
 )
 from search.documents import ANALYZERS, text_field_name
-from search.query import ParsedQuery, clean_query, parse_query, words_of
-from search.service import Hit, SearchFilters, SearchResults, known_sort, page_size
+from search.query import ParsedQuery, words_of
+from search.service import Hit, SearchFilters, SearchResults, tidy
 
 BACKEND = "elasticsearch"
 LANGUAGE_SUFFIXES = tuple(ANALYZERS)
@@ -203,14 +203,13 @@ def request_body(
     sending it; None when the query searches nothing. Send it to the alias to replay the search:
     ``es.client().search(index=es.alias(), **body)`` (``took`` is Elasticsearch's own time).
 
-    Arguments are tidied as ``search`` tidies them, except that a page past the last one is not
-    clamped here (that needs the total: ``search`` then asks again)."""
-    parsed = parse_query(clean_query(query))
-    if not parsed:
+    Arguments are tidied as ``search`` tidies them (``search.service.tidy``), except that a
+    page past the last one is not clamped here (that needs the total: ``search`` then asks again)."""
+    asked = tidy(query, filters, user, page, sort, per_page)
+    if not asked.parsed:
         return None
-    per_page, sort = page_size(per_page), known_sort(sort)
-    filters = Vocabulary.for_user(user).known(filters)
-    return _request(parsed, filters, user, sort, max(1, min(page, max_page(per_page))), per_page)
+    page = min(asked.page, max_page(asked.per_page))
+    return _request(asked.parsed, asked.filters, user, asked.sort, page, asked.per_page)
 
 
 def _query_es(body: dict) -> dict:
