@@ -35,10 +35,11 @@ bench: install ## Benchmark search and pages at BENCH_SIZES resources (default 1
 es-up: ## Start a local Elasticsearch 8.19 node on loopback (fetched once with Maven) and print its URL
 	@bin/elasticsearch-up
 
-lint: install ## ruff, djhtml (templates), makemigrations --check, manage.py check
+lint: install ## ruff, djhtml (templates), shell syntax, makemigrations --check, manage.py check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates
+	for script in bin/* .ci/run; do head -n1 "$$script" | grep -q bash || continue; bash -n "$$script" || exit 1; done
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 
