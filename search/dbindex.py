@@ -34,7 +34,8 @@ from search.models import ExtractedText, IndexEntry, IndexValue
 
 BATCH_SIZE = 500
 # facet name in IndexValue -> key of search.indexing's metadata
-VALUE_KEYS = {"type": "type", "city": "cities", "theme": "themes", "year": "year", "lang": "language"}
+# (type, language and year are columns of the entry)
+VALUE_KEYS = {"city": "cities", "theme": "themes"}
 AUDIENCE = "aud"
 Progress = Callable[[int, int], None]
 
@@ -75,6 +76,7 @@ def entry_for(page, extract: bool = False) -> tuple[IndexEntry, list[IndexValue]
         attachments=_attachment_text(page, metadata, extract),
         language=metadata["language"],
         date=metadata["date"],
+        year=metadata["year"],
         fingerprint=_fingerprint(page, metadata),
     )
     return entry, _values(page.pk, metadata)
@@ -83,8 +85,8 @@ def entry_for(page, extract: bool = False) -> tuple[IndexEntry, list[IndexValue]
 def _values(page_id: int, metadata: dict) -> list[IndexValue]:
     pairs = [(AUDIENCE, audience) for audience in metadata["audiences"]]
     for facet, key in VALUE_KEYS.items():
-        value = metadata[key]
-        pairs += [(facet, str(item)) for item in (value if isinstance(value, list) else [value]) if item is not None]
+        value = metadata[key]  # a list
+        pairs += [(facet, str(item)) for item in value]
     return [IndexValue(entry_id=page_id, facet=facet, value=value) for facet, value in pairs]
 
 

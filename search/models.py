@@ -40,6 +40,7 @@ class IndexEntry(models.Model):
     attachments = models.TextField(blank=True, help_text="Text of the files everyone who may read the page may open.")
     language = models.CharField(max_length=10)
     date = models.DateField(null=True)
+    year = models.IntegerField(null=True)
     fingerprint = models.CharField(max_length=32)
 
     class Meta:
@@ -51,7 +52,8 @@ class IndexEntry(models.Model):
 
 
 class IndexValue(models.Model):
-    """One facet value (or audience) of an indexed page: ("city", "stockholm"), ("aud", "members")."""
+    """One of the values of a many-valued facet, or an audience, of an indexed page:
+    ("city", "stockholm"), ("theme", "victim-support"), ("aud", "members")."""
 
     entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="values", db_column="page_id")
     facet = models.CharField(max_length=10)

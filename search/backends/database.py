@@ -239,36 +239,56 @@ class Matching:
         return cls(sql + readable, params + readable_params, rank, " DESC", (tsquery, _tsquery(parsed)[1]))
 
 
+# Facets with one value per entry, read from its own columns; the others from IndexValue rows.
+COLUMN_FACETS = {"type": "type", "lang": "language", "year": "year"}
+VALUE_FACETS = [name for name in FACETS if name not in COLUMN_FACETS]
+
+
 def _chosen_clause(filters: SearchFilters, skip: str | None = None) -> tuple[str, list]:
     """Entries with one of the chosen values of every facet (but ``skip``)."""
     sql, params = "", []
     for name in FACETS:
-        values = [str(value) for value in chosen(filters, name)]
-        if values and name != skip:
-            sql, params = sql + _has_value("e", name, values), params + values
+        values = list(chosen(filters, name)) if name == "year" else [str(value) for value in chosen(filters, name)]
+        if not values or name == skip:
+            continue
+        if name in COLUMN_FACETS:
+            sql += f" AND e.{COLUMN_FACETS[name]} IN ({', '.join(['%s'] * len(values))})"
+        else:
+            sql += _has_value("e", name, values)
+        params += values
     return sql, params
 
 
-def facet_counts(matching: Matching, filters: SearchFilters) -> tuple[int, dict[str, Counter]]:
-    """The total and every facet's counts in one statement: each facet counted over the
-    entries that pass the other facets' choices (multi-select), as on Elasticsearch."""
+def facet_sql(matching: Matching, filters: SearchFilters) -> tuple[str, list]:
+    """One statement giving every facet's counts, each over the entries that pass the other
+    facets' choices (multi-select, as on Elasticsearch), and the total as a row ('', '', n)."""
     flags, flag_params = [], []
     for name in FACETS:
         clause, params = _chosen_clause(filters, skip=name)
         flags.append(f"(1=1{clause}) AS ok_{name}")
         flag_params += params
     all_chosen, all_params = _chosen_clause(filters)
-    per_facet = " OR ".join(f"(c.facet = '{name}' AND m.ok_{name})" for name in FACETS)
+    per_value = " OR ".join(f"(c.facet = '{name}' AND m.ok_{name})" for name in VALUE_FACETS)
+    per_column = "".join(
+        f" UNION ALL SELECT '{name}', CAST(m.{column} AS TEXT), COUNT(*) FROM m"  # noqa: S608
+        f" WHERE m.ok_{name} AND m.{column} IS NOT NULL GROUP BY m.{column}"
+        for name, column in COLUMN_FACETS.items()
+    )
     sql = (
-        f"WITH m AS MATERIALIZED (SELECT e.page_id, {', '.join(flags)}, (1=1{all_chosen}) AS ok"  # noqa: S608
-        f" FROM {matching.sql})"
+        "WITH m AS MATERIALIZED (SELECT e.page_id, e.type, e.language, e.year,"  # noqa: S608
+        f" {', '.join(flags)}, (1=1{all_chosen}) AS ok FROM {matching.sql})"
         " SELECT c.facet, c.value, COUNT(*) FROM m JOIN search_indexvalue c ON c.page_id = m.page_id"
-        f" WHERE {per_facet} GROUP BY c.facet, c.value"
+        f" WHERE {per_value} GROUP BY c.facet, c.value{per_column}"
         " UNION ALL SELECT '', '', COUNT(*) FROM m WHERE m.ok"
     )
+    return sql, flag_params + all_params + matching.params
+
+
+def facet_counts(matching: Matching, filters: SearchFilters) -> tuple[int, dict[str, Counter]]:
+    """The total and {facet: Counter(value: count)}."""
     counts: dict[str, Counter] = {name: Counter() for name in FACETS}
     total = 0
-    for facet, value, count in _fetch(sql, flag_params + all_params + matching.params):
+    for facet, value, count in _fetch(*facet_sql(matching, filters)):
         if facet:
             counts[facet][value] = count
         else:
@@ -298,21 +318,39 @@ def page_rows(matching: Matching, filters: SearchFilters, sort: str, offset: int
     """The entries of one results page, with their summary and body highlighted."""
     ranked, params = _ranked(matching, filters, sort, offset, limit)
     if matching.tsquery:
-        tsquery, tsquery_params = matching.tsquery
-        marked = ", ".join(f"ts_headline({ROW_CONFIG}, e.{column}, {tsquery}, %s)" for column in ("summary", "body"))
-        head = f"SELECT {ENTRY_COLUMNS}, {marked} FROM ({ranked}) r JOIN search_indexentry e ON e.page_id = r.page_id"  # noqa: S608
-        params = [*tsquery_params, SUMMARY_HEADLINE, *tsquery_params, BODY_HEADLINE, *params]
+        rows = _postgres_page(matching, sort, ranked, params)
     else:
-        marks = f"'{MARK_START}', '{MARK_END}'"
-        marked = f"highlight(search_fts, 1, {marks}), snippet(search_fts, 2, {marks}, '…', {BODY_SNIPPET_TOKENS})"
-        head = (
-            f"SELECT {ENTRY_COLUMNS}, {marked} FROM search_fts JOIN search_indexentry e"  # noqa: S608
-            f" ON e.page_id = search_fts.rowid JOIN ({ranked}) r ON r.page_id = e.page_id WHERE search_fts MATCH %s"
-        )
-        params = [*params, matching.params[0]]
-    rows = [_row(values) for values in _fetch(f"{head} ORDER BY {_order(sort, matching, 'r')}", params)]
+        rows = _sqlite_page(matching, ranked, params)
     _add_cities(rows)
     return rows
+
+
+def _postgres_page(matching: Matching, sort: str, ranked: str, params: list) -> list[Row]:
+    """Headlines for the page's entries only (ts_headline re-reads the text)."""
+    tsquery, tsquery_params = matching.tsquery
+    marked = ", ".join(f"ts_headline({ROW_CONFIG}, e.{column}, {tsquery}, %s)" for column in ("summary", "body"))
+    sql = (
+        f"SELECT {ENTRY_COLUMNS}, {marked} FROM ({ranked}) r"  # noqa: S608
+        f" JOIN search_indexentry e ON e.page_id = r.page_id ORDER BY {_order(sort, matching, 'r')}"
+    )
+    params = [*tsquery_params, SUMMARY_HEADLINE, *tsquery_params, BODY_HEADLINE, *params]
+    return [_row(values) for values in _fetch(sql, params)]
+
+
+def _sqlite_page(matching: Matching, ranked: str, params: list) -> list[Row]:
+    """The page's ids in order, then highlights for those rows only (FTS5 looks them up by rowid)."""
+    order = [values[0] for values in _fetch(ranked, params)]
+    if not order:
+        return []
+    marks = f"'{MARK_START}', '{MARK_END}'"
+    marked = f"highlight(search_fts, 1, {marks}), snippet(search_fts, 2, {marks}, '…', {BODY_SNIPPET_TOKENS})"
+    sql = (
+        f"SELECT {ENTRY_COLUMNS}, {marked} FROM search_fts JOIN search_indexentry e"  # noqa: S608
+        f" ON e.page_id = search_fts.rowid WHERE search_fts MATCH %s"
+        f" AND search_fts.rowid IN ({', '.join(['%s'] * len(order))})"
+    )
+    found = {values[0]: values for values in _fetch(sql, [matching.params[0], *order])}
+    return [_row(found[page_id]) for page_id in order if page_id in found]
 
 
 def _row(values) -> Row:

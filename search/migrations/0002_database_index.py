@@ -73,6 +73,7 @@ class Migration(migrations.Migration):
                 ('attachments', models.TextField(blank=True, help_text='Text of the files everyone who may read the page may open.')),
                 ('language', models.CharField(max_length=10)),
                 ('date', models.DateField(null=True)),
+                ('year', models.IntegerField(null=True)),
                 ('fingerprint', models.CharField(max_length=32)),
             ],
             options={
