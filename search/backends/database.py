@@ -244,12 +244,12 @@ COLUMN_FACETS = {"type": "type", "lang": "language", "year": "year"}
 VALUE_FACETS = [name for name in FACETS if name not in COLUMN_FACETS]
 
 
-def _chosen_clause(filters: SearchFilters, skip: str | None = None) -> tuple[str, list]:
-    """Entries with one of the chosen values of every facet (but ``skip``)."""
+def _chosen_clause(filters: SearchFilters, only: str | None = None) -> tuple[str, list]:
+    """Entries with one of the chosen values of every facet (or of facet ``only``)."""
     sql, params = "", []
-    for name in FACETS:
+    for name in [only] if only else FACETS:
         values = list(chosen(filters, name)) if name == "year" else [str(value) for value in chosen(filters, name)]
-        if not values or name == skip:
+        if not values:
             continue
         if name in COLUMN_FACETS:
             sql += f" AND e.{COLUMN_FACETS[name]} IN ({', '.join(['%s'] * len(values))})"
@@ -261,27 +261,31 @@ def _chosen_clause(filters: SearchFilters, skip: str | None = None) -> tuple[str
 
 def facet_sql(matching: Matching, filters: SearchFilters) -> tuple[str, list]:
     """One statement giving every facet's counts, each over the entries that pass the other
-    facets' choices (multi-select, as on Elasticsearch), and the total as a row ('', '', n)."""
-    flags, flag_params = [], []
+    facets' choices (multi-select, as on Elasticsearch), and the total as a row ('', '', n).
+    Each facet's choice is tested once per entry (``in_<facet>``), then combined."""
+    tests, params = [], []
     for name in FACETS:
-        clause, params = _chosen_clause(filters, skip=name)
-        flags.append(f"(1=1{clause}) AS ok_{name}")
-        flag_params += params
-    all_chosen, all_params = _chosen_clause(filters)
-    per_value = " OR ".join(f"(c.facet = '{name}' AND m.ok_{name})" for name in VALUE_FACETS)
+        clause, clause_params = _chosen_clause(filters, only=name)
+        tests.append(f"(1=1{clause}) AS in_{name}")
+        params += clause_params
+
+    def passes(skip: str | None = None) -> str:
+        return " AND ".join(f"m.in_{name}" for name in FACETS if name != skip)
+
+    per_value = " OR ".join(f"(c.facet = '{name}' AND {passes(name)})" for name in VALUE_FACETS)
     per_column = "".join(
         f" UNION ALL SELECT '{name}', CAST(m.{column} AS TEXT), COUNT(*) FROM m"  # noqa: S608
-        f" WHERE m.ok_{name} AND m.{column} IS NOT NULL GROUP BY m.{column}"
+        f" WHERE {passes(name)} AND m.{column} IS NOT NULL GROUP BY m.{column}"
         for name, column in COLUMN_FACETS.items()
     )
     sql = (
         "WITH m AS MATERIALIZED (SELECT e.page_id, e.type, e.language, e.year,"  # noqa: S608
-        f" {', '.join(flags)}, (1=1{all_chosen}) AS ok FROM {matching.sql})"
+        f" {', '.join(tests)} FROM {matching.sql})"
         " SELECT c.facet, c.value, COUNT(*) FROM m JOIN search_indexvalue c ON c.page_id = m.page_id"
         f" WHERE {per_value} GROUP BY c.facet, c.value{per_column}"
-        " UNION ALL SELECT '', '', COUNT(*) FROM m WHERE m.ok"
+        f" UNION ALL SELECT '', '', COUNT(*) FROM m WHERE {passes()}"
     )
-    return sql, flag_params + all_params + matching.params
+    return sql, params + matching.params
 
 
 def facet_counts(matching: Matching, filters: SearchFilters) -> tuple[int, dict[str, Counter]]:
