@@ -29,7 +29,7 @@ def connect_signals() -> None:
     connect(pre_save, signals.page_saving)
     connect(post_save, signals.page_saved)
     for model in INDEXED_TYPES:
-        connect(post_delete, signals.page_changed, model)
+        connect(post_delete, signals.page_deleted, model)
     connect(pre_delete, signals.city_deleting, CityPage)
     for signal in (post_save, post_delete):
         connect(signal, signals.page_restriction_changed, PageViewRestriction)

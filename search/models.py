@@ -22,3 +22,50 @@ class ExtractedText(models.Model):
 
     def __str__(self):
         return f"{self.document_id}@{self.file_hash[:8]}: {self.get_status_display()}"
+
+
+class IndexEntry(models.Model):
+    """One page as the database search finds it (search.dbindex writes it, search.backends.database
+    reads it). The full-text index sits beside it: an FTS5 table on SQLite, a tsvector column on
+    PostgreSQL (both made by migration 0002, outside Django's model)."""
+
+    page_id = models.IntegerField(primary_key=True)
+    type = models.CharField(max_length=20)
+    title = models.TextField()
+    title_sort = models.TextField()
+    url_path = models.TextField()
+    path = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    attachments = models.TextField(blank=True, help_text="Text of the files everyone who may read the page may open.")
+    language = models.CharField(max_length=10)
+    date = models.DateField(null=True)
+    year = models.IntegerField(null=True)
+    fingerprint = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "search index entry"
+        verbose_name_plural = "search index entries"
+
+    def __str__(self):
+        return f"{self.page_id}: {self.title}"
+
+
+class IndexValue(models.Model):
+    """One of the values of a many-valued facet, or an audience, of an indexed page:
+    ("city", "stockholm"), ("theme", "victim-support"), ("aud", "members")."""
+
+    entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="values", db_column="page_id")
+    facet = models.CharField(max_length=10)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = "search index value"
+        verbose_name_plural = "search index values"
+        indexes = [
+            models.Index(fields=["entry", "facet", "value"], name="search_value_page"),
+            models.Index(fields=["facet", "value"], name="search_value_facet"),
+        ]
+
+    def __str__(self):
+        return f"{self.entry_id} {self.facet}={self.value}"

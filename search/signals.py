@@ -2,8 +2,9 @@
 index, or who may find it, queues an update of the pages concerned.
 
 The update is queued in the transaction of the change (``search.tasks.enqueue``)
-and names pages only; the worker reads their state when it runs. Connected in
-``SearchConfig.ready``; nothing happens while the portal searches its database.
+and names pages only; the worker reads their state when it runs. The database's
+own search index is rewritten at once, in the same transaction (search.dbindex).
+Connected in ``SearchConfig.ready``.
 
 | change                                    | pages updated                               |
 |-------------------------------------------|---------------------------------------------|
@@ -20,29 +21,16 @@ and names pages only; the worker reads their state when it runs. Connected in
 
 from __future__ import annotations
 
-from functools import wraps
-
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from resources.models import CityPage, EventPage, PracticePage, ResearchPage
-from search import es
+from search import dbindex
 from search.indexing import INDEXED_TYPES, pages_showing_city, pages_using_documents
 from search.tasks import enqueue
 
 # Fields whose change reaches beyond the page's own document (see page_saved).
 WATCHED_FIELDS = ("title", "url_path", "live")
-
-
-def when_enabled(handler):
-    """Skip the handler (and its queries) while Elasticsearch is off."""
-
-    @wraps(handler)
-    def wrapper(*args, **kwargs):
-        if es.enabled():
-            handler(*args, **kwargs)
-
-    return wrapper
 
 
 def is_indexed_type(page) -> bool:
@@ -55,19 +43,23 @@ def subtree(page) -> list[int]:
     return list(pages.values_list("pk", flat=True))
 
 
-@when_enabled
 def page_changed(sender, instance, **kwargs):
-    """Published, unpublished or deleted: the page's own document."""
+    """Published or unpublished: the page's own document."""
     if is_indexed_type(instance):
         enqueue([instance.pk])
 
 
-@when_enabled
+def page_deleted(sender, instance, **kwargs):
+    """Deleted: its row goes at once (the page can no longer be read back), its document later."""
+    if is_indexed_type(instance):
+        dbindex.remove([instance.pk])
+        enqueue([instance.pk], written=[instance.pk])
+
+
 def page_moved(sender, instance, **kwargs):
     enqueue(subtree(instance))
 
 
-@when_enabled
 def page_saving(sender, instance, update_fields=None, **kwargs):
     """Note the watched fields as stored before the save, for page_saved to compare."""
     if not isinstance(instance, Page) or instance._state.adding:
@@ -77,25 +69,27 @@ def page_saving(sender, instance, update_fields=None, **kwargs):
     instance._search_before = Page.objects.filter(pk=instance.pk).values(*WATCHED_FIELDS).first()
 
 
-@when_enabled
-def page_saved(sender, instance, created, **kwargs):
+def page_saved(sender, instance, created, update_fields=None, **kwargs):
     """A page created live (not through a publish), or a change that reaches other pages:
     a new URL path moves its descendants too; a city's name is shown on other pages."""
     if not isinstance(instance, Page):
         return
     before = instance.__dict__.pop("_search_before", None)
+    written = ()
+    if (created or update_fields is None) and instance.live and is_indexed_type(instance):
+        dbindex.write_page(instance)  # created live, or saved as is (not through a revision)
+        written = (instance.pk,)
     if created or before is None:
-        enqueue([instance.pk] if created and instance.live and is_indexed_type(instance) else [])
+        enqueue([instance.pk] if created and instance.live and is_indexed_type(instance) else [], written)
         return
     ids = [instance.pk] if before["live"] != instance.live and is_indexed_type(instance) else []
     if before["url_path"] != instance.url_path:
         ids += subtree(instance)
     if isinstance(instance, CityPage) and (before["title"], before["live"]) != (instance.title, instance.live):
         ids += pages_showing_city(instance)
-    enqueue(ids)
+    enqueue(ids, written)
 
 
-@when_enabled
 def city_deleting(sender, instance, **kwargs):
     enqueue(pages_showing_city(instance))
 
@@ -115,12 +109,10 @@ def _restricted_documents(restrictions) -> list[int]:
     return pages_using_documents(documents.values_list("pk", flat=True))
 
 
-@when_enabled
 def page_restriction_changed(sender, instance, **kwargs):
     enqueue(_restricted_pages([instance]))
 
 
-@when_enabled
 def collection_restriction_changed(sender, instance, **kwargs):
     enqueue(_restricted_documents([instance]))
 
@@ -134,23 +126,19 @@ def _changed_restrictions(model, instance, action, pk_set):
     return list(model.objects.filter(pk__in=pk_set or ()))  # from the group's side
 
 
-@when_enabled
 def page_restriction_groups_changed(sender, instance, action, pk_set=None, **kwargs):
     enqueue(_restricted_pages(_changed_restrictions(PageViewRestriction, instance, action, pk_set)))
 
 
-@when_enabled
 def collection_restriction_groups_changed(sender, instance, action, pk_set=None, **kwargs):
     restrictions = _changed_restrictions(CollectionViewRestriction, instance, action, pk_set)
     enqueue(_restricted_documents(restrictions))
 
 
-@when_enabled
 def document_changed(sender, instance, **kwargs):
     enqueue(pages_using_documents([instance.pk]))
 
 
-@when_enabled
 def theme_saved(sender, instance, created, **kwargs):
     if not created:
         themed = (model.objects.filter(themes=instance) for model in (PracticePage, ResearchPage, EventPage))

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_tasks import task
 from elasticsearch import ApiError, TransportError
 
-from search import es, indexing
+from search import dbindex, es, indexing
 
 logger = logging.getLogger(__name__)
 
@@ -28,13 +28,15 @@ RETRY_MAX_SECONDS = 300
 IDS_PER_TASK = 500
 
 
-def enqueue(page_ids: Iterable[int]) -> None:
-    """Queue an index update for these pages, in the caller's transaction (so the
-    task exists if and only if the change is committed). Nothing to do while the
-    portal searches its database, which Wagtail keeps up to date itself."""
+def enqueue(page_ids: Iterable[int], written: Iterable[int] = ()) -> None:
+    """Rewrite these pages in the database's search index now, and queue an Elasticsearch
+    update for them, both in the caller's transaction (so they happen if and only if the
+    change is committed; search.dbindex says why the database's is not left to a worker).
+    ``written``: pages the caller has just written to the database's index itself."""
+    ids = sorted(set(page_ids))
+    dbindex.write(set(ids) - set(written))
     if not es.enabled():
         return
-    ids = sorted(set(page_ids))
     for start in range(0, len(ids), IDS_PER_TASK):
         update_index.enqueue(ids[start : start + IDS_PER_TASK])
 
@@ -66,4 +68,5 @@ def update_index(page_ids: list[int], attempt: int = 0) -> int:
         later = update_index.using(run_after=timezone.now() + datetime.timedelta(seconds=delay))
         later.enqueue(page_ids, attempt=attempt + 1)
         return 0
+    dbindex.write(page_ids)  # with the attachment text just extracted
     return len(page_ids)

@@ -1,9 +1,21 @@
-"""Search on the database (the embedded default): Wagtail's modelsearch backend,
-SQLite FTS5 or PostgreSQL full text, on pages narrowed to what the reader may see.
+"""Search on the database (the embedded default), on its own index (search.dbindex) and the
+engine's full text: SQLite FTS5 or PostgreSQL tsvector.
 
-The full-text index finds and ranks the matching pages; their facet values are
-then read in one query per page type and counted here, with the same
-multi-select rules as on Elasticsearch.
+A results page is two statements: the total and every facet's counts (multi-select, as on
+Elasticsearch) over the matching rows the reader may see, then the page itself, ranked and
+highlighted by the engine. The SQL is assembled here from constants and ``%s`` placeholders
+only (hence the S608 exemptions); the reader's words are always parameters, and on SQLite
+each one is also quoted inside the MATCH expression, so no query syntax of theirs is read.
+
+SQLite: one FTS5 table with ``porter unicode61 remove_diacritics 2``: accents folded in every
+language, English (Porter) stemming for all rows, since FTS5 has one tokenizer per table;
+other languages find their plurals only where English rules happen to fit. bm25() weighs
+title 10, summary 4, body 1, attachments 0.5.
+PostgreSQL: each row's tsvector is built in its language's configuration (weights A-D); the
+query is the same words in every configuration plus "simple", OR'ed; ranked by ts_rank_cd.
+
+Suggestions and related resources read the pages themselves (search on titles and shared
+themes or cities), not this index.
 """
 
 from __future__ import annotations
@@ -17,12 +29,13 @@ from datetime import date, datetime
 from functools import reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import CharField, DateField, F, Q, Value
-from django.utils.html import strip_tags
-from modelsearch.query import And, Not, Phrase, PlainText
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
-from portal.access import mark_members_only, visible_pages
+from portal.access import ALL, audiences_for_user, mark_members_only, visible_pages
 from resources.models import CityPage, EventPage, PracticePage, ResearchPage
 from search.backends import (
     FACETS,
@@ -33,11 +46,12 @@ from search.backends import (
     build_facets,
     chosen,
     clamp_page,
-    mark_words,
     num_pages,
     page_url,
     summary_snippet,
 )
+from search.dbindex import AUDIENCE, rebuild  # noqa: F401 - rebuild: the bulk (re)build, for benchmarks
+from search.models import IndexValue
 from search.query import ParsedQuery, words_of
 from search.service import Hit, SearchFilters, SearchResults
 
@@ -69,29 +83,12 @@ class Row:
     cities: set[str] = field(default_factory=set)
     themes: set[str] = field(default_factory=set)
     members_only: bool = False
+    snippet: SafeString | None = None
 
     def values(self, facet: str) -> set[str]:
         if facet == "year":
             return {str(self.date.year)} if self.date else set()
         return {"type": {self.type}, "city": self.cities, "theme": self.themes, "lang": {self.language}}[facet]
-
-
-def _query_for(parsed: ParsedQuery):
-    """The parsed query as modelsearch query objects (supported by both database backends).
-
-    Words are split at apostrophes: the databases index "it's" as two words.
-    """
-    words = [part for word in parsed.words for part in words_of(word.replace("'", " "))]
-    parts = [PlainText(" ".join(words))] if words else []
-    parts += [Phrase(" ".join(phrase)) for phrase in parsed.phrases]
-    parts += [Not(PlainText(word)) for word in words_of(" ".join(parsed.excluded).replace("'", " "))]
-    return parts[0] if len(parts) == 1 else And(parts)
-
-
-def matching_ids(parsed: ParsedQuery, user) -> list[int]:
-    """Ids of the pages the reader may see that match, best first."""
-    pages = visible_pages(Page.objects.type(*MODELS.values()), user).only("pk")
-    return [page.pk for page in pages.search(_query_for(parsed))[:MAX_MATCHES]]
 
 
 def load_rows(ids: list[int], vocabulary: Vocabulary) -> dict[int, Row]:
@@ -135,29 +132,281 @@ def _day(value) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _title_tier(parsed: ParsedQuery):
-    """Sort key putting pages with every query word in the title first (the full-text
-    ranks of the database backends weigh a long summary above a short title)."""
-    patterns = [re.compile(rf"\b{re.escape(word)}", re.IGNORECASE) for word in parsed.positive_words]
-    return lambda row: not all(pattern.search(row.title) for pattern in patterns)
+# --- The query in each engine's own full-text syntax, built from the parsed words only ---
+
+# bm25() weights of the FTS5 columns: title, summary, body, attachments.
+BM25 = "bm25(search_fts, 10.0, 4.0, 1.0, 0.5)"
+# PostgreSQL text search configuration of each language; "simple" (no stemming) for the others.
+# Migration search 0002 computes each entry's tsvector with the same mapping.
+CONFIGS = {"en": "english", "sv": "swedish", "fr": "french", "es": "spanish", "nl": "dutch", "de": "german"}
+QUERY_CONFIGS = (*CONFIGS.values(), "simple")
+ROW_CONFIG = (
+    "CASE e.language "
+    + " ".join(f"WHEN '{language}' THEN '{config}'::regconfig" for language, config in CONFIGS.items())
+    + " ELSE 'simple'::regconfig END"
+)
+# Highlight marks: private-use characters, removed from indexed text (search.indexing).
+MARK_START, MARK_END = "\ue000", "\ue001"
+BODY_HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=1"
+SUMMARY_HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+MARKS_RE = re.compile(f"({MARK_START}|{MARK_END})")
+BODY_SNIPPET_TOKENS = 32
+# A term the tokenizers index: at least one letter or digit.
+INDEXABLE = re.compile(r"[^\W_]")
+ENTRY_COLUMNS = "e.page_id, e.type, e.title, e.url_path, e.path, e.summary, e.language, e.date"
 
 
-def _wanted(filters: SearchFilters) -> dict[str, set[str]]:
-    """The chosen values of each facet that has any."""
-    return {name: {str(value) for value in chosen(filters, name)} for name in FACETS if chosen(filters, name)}
+def _fts_string(words) -> str:
+    """Words as one FTS5 string (a phrase when several), quoted: nothing in them is syntax."""
+    return '"' + " ".join(words).replace('"', '""') + '"'
 
 
-def _passes(row: Row, wanted: dict[str, set[str]], skip: str | None = None) -> bool:
-    """Whether the row has one of the chosen values of every facet (but ``skip``)."""
-    return all(values & row.values(name) for name, values in wanted.items() if name != skip)
+def fts_query(parsed: ParsedQuery) -> str | None:
+    """The FTS5 MATCH expression: every word and phrase, none of the excluded words."""
+    terms = [[word] for word in parsed.words] + [list(phrase) for phrase in parsed.phrases]
+    terms = [[word for word in term if INDEXABLE.search(word)] for term in terms]
+    if not terms or not all(terms):
+        return None  # a term of punctuation only matches nothing
+    query = " AND ".join(_fts_string(term) for term in terms)
+    excluded = [_fts_string([word]) for word in parsed.excluded if INDEXABLE.search(word)]
+    return f"({query}) NOT ({' OR '.join(excluded)})" if excluded else query
 
 
-def _facet_counts(rows, wanted: dict[str, set[str]]) -> dict[str, Counter]:
-    """Each facet counted over the rows that pass the other facets' choices (multi-select)."""
-    return {
-        name: Counter(value for row in rows if _passes(row, wanted, skip=name) for value in row.values(name))
-        for name in FACETS
-    }
+def _tsquery(parsed: ParsedQuery) -> tuple[str, list]:
+    """One tsquery, the words and phrases in every configuration (OR): each entry is indexed in its
+    language's, and "simple" finds words as typed."""
+    per_config, params = [], []
+    for config in QUERY_CONFIGS:
+        parts = [f"plainto_tsquery('{config}', %s)"] * bool(parsed.words)
+        parts += [f"phraseto_tsquery('{config}', %s)"] * len(parsed.phrases)
+        per_config.append("(" + " && ".join(parts) + ")")
+        params += [" ".join(parsed.words)] * bool(parsed.words) + [" ".join(phrase) for phrase in parsed.phrases]
+    return "(" + " || ".join(per_config) + ")", params
+
+
+def _tsquery_any(words) -> tuple[str, list]:
+    """A tsquery matching any of ``words`` in any configuration."""
+    parts = [f"plainto_tsquery('{config}', %s)" for config in QUERY_CONFIGS for _word in words]
+    return "(" + " || ".join(parts) + ")", [word for _config in QUERY_CONFIGS for word in words]
+
+
+def _audience_clause(user) -> tuple[str, list]:
+    """The permission filter: an entry with one of the reader's audiences (none for a superuser)."""
+    audiences = audiences_for_user(user)
+    if ALL in audiences:
+        return "", []
+    return _has_value("e", AUDIENCE, sorted(audiences)), sorted(audiences)
+
+
+def _has_value(alias: str, facet: str, values) -> str:
+    marks = ", ".join(["%s"] * len(values))
+    return (
+        f" AND EXISTS (SELECT 1 FROM search_indexvalue v WHERE v.page_id = {alias}.page_id"  # noqa: S608
+        f" AND v.facet = '{facet}' AND v.value IN ({marks}))"
+    )
+
+
+@dataclass
+class Matching:
+    """The entries matching the text that the reader may see: ``sql`` is FROM ... WHERE ...,
+    ``rank`` an expression ordered best first by ``rank_order``; text only ever in parameters."""
+
+    sql: str
+    params: list
+    rank: tuple[str, list]
+    rank_order: str
+    tsquery: tuple[str, list] | None = None  # PostgreSQL: for the headlines
+
+    @classmethod
+    def build(cls, parsed: ParsedQuery, user) -> Matching | None:
+        readable, readable_params = _audience_clause(user)
+        if connection.vendor == "postgresql":
+            return cls._postgres(parsed, readable, readable_params)
+        query = fts_query(parsed)
+        if query is None:
+            return None
+        sql = f"search_fts JOIN search_indexentry e ON e.page_id = search_fts.rowid WHERE search_fts MATCH %s{readable}"
+        return cls(sql, [query, *readable_params], (BM25, []), "")
+
+    @classmethod
+    def _postgres(cls, parsed: ParsedQuery, readable: str, readable_params: list) -> Matching:
+        tsquery, params = _tsquery(parsed)
+        sql = f"search_indexentry e WHERE e.document @@ {tsquery}"
+        if parsed.excluded:
+            excluded, excluded_params = _tsquery_any(parsed.excluded)
+            sql, params = f"{sql} AND NOT e.document @@ {excluded}", params + excluded_params
+        rank = (f"ts_rank_cd(e.document, {tsquery})", _tsquery(parsed)[1])
+        return cls(sql + readable, params + readable_params, rank, " DESC", (tsquery, _tsquery(parsed)[1]))
+
+
+# Facets with one value per entry, read from its own columns; the others from IndexValue rows.
+COLUMN_FACETS = {"type": "type", "lang": "language", "year": "year"}
+VALUE_FACETS = [name for name in FACETS if name not in COLUMN_FACETS]
+
+
+def _chosen_clause(filters: SearchFilters, only: str | None = None) -> tuple[str, list]:
+    """Entries with one of the chosen values of every facet (or of facet ``only``)."""
+    sql, params = "", []
+    for name in [only] if only else FACETS:
+        values = list(chosen(filters, name)) if name == "year" else [str(value) for value in chosen(filters, name)]
+        if not values:
+            continue
+        if name in COLUMN_FACETS:
+            sql += f" AND e.{COLUMN_FACETS[name]} IN ({', '.join(['%s'] * len(values))})"
+        else:
+            sql += _has_value("e", name, values)
+        params += values
+    return sql, params
+
+
+def facet_sql(matching: Matching, filters: SearchFilters) -> tuple[str, list]:
+    """One statement giving every facet's counts, each over the entries that pass the other
+    facets' choices (multi-select, as on Elasticsearch), and the total as a row ('', '', n).
+    Each facet's choice is tested once per entry (``in_<facet>``), then combined."""
+    tests, params = [], []
+    for name in FACETS:
+        clause, clause_params = _chosen_clause(filters, only=name)
+        tests.append(f"(1=1{clause}) AS in_{name}")
+        params += clause_params
+
+    def passes(skip: str | None = None) -> str:
+        return " AND ".join(f"m.in_{name}" for name in FACETS if name != skip)
+
+    per_value = " OR ".join(f"(c.facet = '{name}' AND {passes(name)})" for name in VALUE_FACETS)
+    per_column = "".join(
+        f" UNION ALL SELECT '{name}', CAST(m.{column} AS TEXT), COUNT(*) FROM m"  # noqa: S608
+        f" WHERE {passes(name)} AND m.{column} IS NOT NULL GROUP BY m.{column}"
+        for name, column in COLUMN_FACETS.items()
+    )
+    sql = (
+        "WITH m AS MATERIALIZED (SELECT e.page_id, e.type, e.language, e.year,"  # noqa: S608
+        f" {', '.join(tests)} FROM {matching.sql})"
+        " SELECT c.facet, c.value, COUNT(*) FROM m JOIN search_indexvalue c ON c.page_id = m.page_id"
+        f" WHERE {per_value} GROUP BY c.facet, c.value{per_column}"
+        f" UNION ALL SELECT '', '', COUNT(*) FROM m WHERE {passes()}"
+    )
+    return sql, params + matching.params
+
+
+def facet_counts(matching: Matching, filters: SearchFilters) -> tuple[int, dict[str, Counter]]:
+    """The total and {facet: Counter(value: count)}."""
+    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+    total = 0
+    for facet, value, count in _fetch(*facet_sql(matching, filters)):
+        if facet:
+            counts[facet][value] = count
+        else:
+            total = count
+    return total, counts
+
+
+def _order(sort: str, matching: Matching, alias: str) -> str:
+    """Best first (ties newest first), or newest first; ``alias`` names the entry's columns."""
+    dates = f"{alias}.date IS NULL, {alias}.date DESC, {alias}.title_sort, {alias}.page_id"
+    score = "score" if alias == "e" else f"{alias}.score"
+    return dates if sort == "date" else f"{score}{matching.rank_order}, {dates}"
+
+
+def _ranked(matching: Matching, filters: SearchFilters, sort: str, offset: int, limit: int) -> tuple[str, list]:
+    """One page of matching entries in order: page_id, rank, date, title_sort."""
+    chosen_sql, chosen_params = _chosen_clause(filters)
+    rank, rank_params = matching.rank
+    sql = (
+        f"SELECT e.page_id, {rank} AS score, e.date, e.title_sort FROM {matching.sql}{chosen_sql}"  # noqa: S608
+        f" ORDER BY {_order(sort, matching, 'e')} LIMIT %s OFFSET %s"
+    )
+    return sql, [*rank_params, *matching.params, *chosen_params, limit, offset]
+
+
+def page_rows(matching: Matching, filters: SearchFilters, sort: str, offset: int, limit: int) -> list[Row]:
+    """The entries of one results page, with their summary and body highlighted."""
+    ranked, params = _ranked(matching, filters, sort, offset, limit)
+    if matching.tsquery:
+        rows = _postgres_page(matching, sort, ranked, params)
+    else:
+        rows = _sqlite_page(matching, ranked, params)
+    _add_cities(rows)
+    return rows
+
+
+def _postgres_page(matching: Matching, sort: str, ranked: str, params: list) -> list[Row]:
+    """Headlines for the page's entries only (ts_headline re-reads the text)."""
+    tsquery, tsquery_params = matching.tsquery
+    marked = ", ".join(f"ts_headline({ROW_CONFIG}, e.{column}, {tsquery}, %s)" for column in ("summary", "body"))
+    sql = (
+        f"SELECT {ENTRY_COLUMNS}, {marked} FROM ({ranked}) r"  # noqa: S608
+        f" JOIN search_indexentry e ON e.page_id = r.page_id ORDER BY {_order(sort, matching, 'r')}"
+    )
+    params = [*tsquery_params, SUMMARY_HEADLINE, *tsquery_params, BODY_HEADLINE, *params]
+    return [_row(values) for values in _fetch(sql, params)]
+
+
+def _sqlite_page(matching: Matching, ranked: str, params: list) -> list[Row]:
+    """The page's ids in order, then highlights for those rows only (FTS5 looks them up by rowid)."""
+    order = [values[0] for values in _fetch(ranked, params)]
+    if not order:
+        return []
+    marks = f"'{MARK_START}', '{MARK_END}'"
+    marked = f"highlight(search_fts, 1, {marks}), snippet(search_fts, 2, {marks}, '…', {BODY_SNIPPET_TOKENS})"
+    sql = (
+        f"SELECT {ENTRY_COLUMNS}, {marked} FROM search_fts JOIN search_indexentry e"  # noqa: S608
+        f" ON e.page_id = search_fts.rowid WHERE search_fts MATCH %s"
+        f" AND search_fts.rowid IN ({', '.join(['%s'] * len(order))})"
+    )
+    found = {values[0]: values for values in _fetch(sql, [matching.params[0], *order])}
+    return [_row(found[page_id]) for page_id in order if page_id in found]
+
+
+def _row(values) -> Row:
+    page_id, type_, title, url_path, path, summary, language, day, summary_marked, body_marked = values
+    row = Row(page_id, type_, title, url_path, path, summary, language, _as_date(day))
+    row.snippet = marked_snippet(summary_marked, body_marked, summary)
+    return row
+
+
+def _as_date(value) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _add_cities(rows: list[Row]) -> None:
+    by_id = {row.page_id: row for row in rows}
+    for page_id, value in IndexValue.objects.filter(entry_id__in=by_id, facet="city").values_list("entry_id", "value"):
+        by_id[page_id].cities.add(value)
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def marked_snippet(summary: str | None, body: str | None, plain: str) -> SafeString:
+    """The summary around its first match, else the body's best passage, else the summary;
+    escaped, with <mark> where the engine found the words."""
+    if summary and MARK_START in summary:
+        first = summary.index(MARK_START)
+        start = max(0, min(first - SNIPPET_CHARS // 3, len(summary) - SNIPPET_CHARS))
+        start = summary.rfind(" ", 0, start) + 1 if start else 0
+        end = start + SNIPPET_CHARS
+        return _marked(("…" if start else "") + summary[start:end] + ("…" if end < len(summary) else ""))
+    if body and MARK_START in body:
+        return _marked(body)
+    return summary_snippet(plain)
+
+
+def _marked(text: str) -> SafeString:
+    """``text`` escaped, its marks (balanced again after a cut) turned into <mark> elements."""
+    pieces, open_ = [], False
+    for piece in MARKS_RE.split(text):
+        if piece == MARK_START and not open_:
+            pieces.append("<mark>")
+            open_ = True
+        elif piece == MARK_END and open_:
+            pieces.append("</mark>")
+            open_ = False
+        elif piece not in (MARK_START, MARK_END):
+            pieces.append(escape(piece))
+    return mark_safe("".join(pieces) + ("</mark>" if open_ else ""))  # noqa: S308 - all text escaped above
 
 
 def search(
@@ -171,39 +420,32 @@ def search(
     per_page: int,
 ) -> SearchResults:
     """One page of results for a non-empty ``parsed`` query, ``filters`` already narrowed
-    to ``vocabulary`` (search.service.search)."""
-    ids = matching_ids(parsed, user)
-    loaded = load_rows(ids, vocabulary)
-    rows = sorted((loaded[pk] for pk in ids if pk in loaded), key=_title_tier(parsed))
-    wanted = _wanted(filters)
-    selected = [row for row in rows if _passes(row, wanted)]
-    if sort == "date":
-        selected.sort(key=lambda row: row.title.casefold())
-        selected.sort(key=lambda row: row.date or date.min, reverse=True)
-    total = len(selected)
+    to ``vocabulary`` (search.service.search): two statements, the counts then the page."""
+    matching = Matching.build(parsed, user)
+    total, counts = facet_counts(matching, filters) if matching else (0, {})
     page = clamp_page(page, total, per_page)
-    shown = selected[(page - 1) * per_page : page * per_page]
+    rows = page_rows(matching, filters, sort, (page - 1) * per_page, per_page) if total else []
     return SearchResults(
         query=query,
         filters=filters,
-        hits=hits_for(shown, user, vocabulary, parsed),
+        hits=hits_for(rows, user, vocabulary),
         total=total,
         page=page,
         num_pages=num_pages(total, per_page),
         per_page=per_page,
         sort=sort,
-        facets=build_facets(_facet_counts(rows, wanted), filters, vocabulary),
+        facets=build_facets(counts, filters, vocabulary),
         suggestion=None if total else did_you_mean(parsed, filters, user, vocabulary),
         backend=BACKEND,
     )
 
 
-def hits_for(rows: list[Row], user, vocabulary: Vocabulary, parsed: ParsedQuery | None = None) -> list[Hit]:
+def hits_for(rows: list[Row], user, vocabulary: Vocabulary) -> list[Hit]:
     mark_members_only(rows, user)
-    return [_hit(row, vocabulary, parsed) for row in rows]
+    return [_hit(row, vocabulary) for row in rows]
 
 
-def _hit(row: Row, vocabulary: Vocabulary, parsed: ParsedQuery | None) -> Hit:
+def _hit(row: Row, vocabulary: Vocabulary) -> Hit:
     return Hit(
         page_id=row.page_id,
         title=row.title,
@@ -212,21 +454,10 @@ def _hit(row: Row, vocabulary: Vocabulary, parsed: ParsedQuery | None) -> Hit:
         type_label=TYPES[row.type][0],
         cities=sorted(vocabulary.city_titles(row.cities)),
         date=row.date,
-        snippet=snippet(row.summary, parsed.positive_words) if parsed else summary_snippet(row.summary),
+        snippet=row.snippet or summary_snippet(row.summary),
         language=row.language,
         members_only=row.members_only,
     )
-
-
-def snippet(text: str, words: list[str]):
-    """The summary around the first word found, escaped, with the query's words marked."""
-    lowered = text.lower()
-    first = min((i for i in (lowered.find(word) for word in words) if i >= 0), default=0)
-    start = max(0, min(first - SNIPPET_CHARS // 3, len(text) - SNIPPET_CHARS))
-    start = text.rfind(" ", 0, start) + 1 if start else 0
-    window = text[start : start + SNIPPET_CHARS]
-    prefix, suffix = ("…" if start else ""), ("…" if start + SNIPPET_CHARS < len(text) else "")
-    return mark_words(prefix + window + suffix, words)
 
 
 def did_you_mean(parsed: ParsedQuery, filters: SearchFilters, user, vocabulary: Vocabulary) -> str | None:
@@ -241,9 +472,8 @@ def did_you_mean(parsed: ParsedQuery, filters: SearchFilters, user, vocabulary: 
     suggested = parsed.corrected(corrections)
     if suggested == parsed:
         return None
-    rows = load_rows(matching_ids(suggested, user), vocabulary).values()
-    wanted = _wanted(filters)
-    return suggested.to_simple_query_string() if any(_passes(row, wanted) for row in rows) else None
+    matching = Matching.build(suggested, user)
+    return suggested.to_simple_query_string() if matching and facet_counts(matching, filters)[0] else None
 
 
 def _known_words(user, vocabulary: Vocabulary) -> set[str]:

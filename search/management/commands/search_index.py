@@ -1,4 +1,7 @@
-"""manage.py search_index rebuild|status|update: the Elasticsearch index's lifecycle (search.lifecycle)."""
+"""manage.py search_index rebuild|status|update: the search index's lifecycle.
+
+Elasticsearch's (search.lifecycle) when ``ELASTICSEARCH_URL`` is set, else (or with
+``--database``) the database's own (search.dbindex)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import es, lifecycle
+from search import dbindex, es, lifecycle
 
 SHOWN_IDS = 20
 
@@ -19,36 +22,47 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--database", action="store_true", help="The database's own index, even when Elasticsearch is on."
+        )
         actions = parser.add_subparsers(dest="action", required=True, metavar="rebuild|status|update")
         actions.add_parser("rebuild", help="Build a new index and swap the alias to it.")
         actions.add_parser("status", help="Count pages missing from, stale in or extra in the index.")
         actions.add_parser("update", help="Repair what status reports.")
 
-    def handle(self, *args, action, **options):
-        if not es.enabled():
-            raise CommandError("Elasticsearch is off: set ELASTICSEARCH_URL (the database backend needs no index).")
+    def handle(self, *args, action, database=False, **options):
+        self.database = database or not es.enabled()
         getattr(self, action)()
 
     def rebuild(self):
         started = time.monotonic()
         progress = Progress(self.stderr, started)
-        name, count = lifecycle.rebuild(progress)
+        if self.database:
+            name, count = "the database index", dbindex.rebuild(progress=progress)
+        else:
+            name, count = lifecycle.rebuild(progress)
         progress.finish()
         seconds = time.monotonic() - started
         self.stdout.write(f"Rebuilt {name}: {count} pages in {seconds:.1f} s ({count / max(seconds, 1e-6):.0f} docs/s)")
 
+    def compare(self) -> lifecycle.Comparison:
+        return dbindex.compare() if self.database else lifecycle.compare()
+
     def status(self):
-        comparison = lifecycle.compare()
+        comparison = self.compare()
         self.report(comparison)
         if comparison.differences:
             raise CommandError(f"The index differs from the database on {len(comparison.differences)} pages.")
 
     def update(self):
-        comparison = lifecycle.compare()
+        comparison = self.compare()
         self.report(comparison)
-        lifecycle.repair(comparison.differences)
+        if self.database:
+            dbindex.write(comparison.differences, extract=True)
+        else:
+            lifecycle.repair(comparison.differences)
         self.stdout.write(f"Rewrote {len(comparison.differences)} pages. Now:")
-        self.report(lifecycle.compare())
+        self.report(self.compare())
 
     def report(self, comparison: lifecycle.Comparison):
         self.stdout.write(f"Database: {comparison.expected} pages to index; index: {comparison.indexed} documents")
