@@ -28,7 +28,16 @@ from django.db import transaction
 from wagtail.models import Page
 
 from resources.models import ResearchPage
-from search.indexing import _content, _fingerprint, _metadata, _set_cities, clean_text, indexed_pages, with_related
+from search.indexing import (
+    _content,
+    _fingerprint,
+    _metadata,
+    _set_audiences,
+    _set_cities,
+    clean_text,
+    indexed_pages,
+    with_related,
+)
 from search.lifecycle import Comparison, database_fingerprints
 from search.models import ExtractedText, IndexEntry, IndexValue
 
@@ -126,6 +135,7 @@ def write_page(page) -> None:
         page.indexed_cities = sorted((city for city in page.cities.all() if city.live), key=lambda city: city.title)
     else:
         _set_cities(defaultdict(list, {type(page): [page]}))
+    _set_audiences([page])
     _store([page.pk], [page], extract=False)
 
 
