@@ -166,6 +166,20 @@ def _saving(runs) -> dict:
     return _target("Saving one page at 100k / at 10k", "<= 2", f"{ratio:.2f}", ratio <= 2)
 
 
+def _listing_queries(runs) -> dict:
+    """Every listing, reader and run: as many queries with 50 items a page as with 10."""
+    differing, counted = [], 0
+    for run in runs:
+        for where, counts in run.get("listing_queries", {}).items():
+            counted += 1
+            if counts["50"] != counts["10"]:
+                differing.append(f"{where} {counts['10']} -> {counts['50']} (N={run['size']}, {run['database']})")
+    if not counted:
+        return _target("Queries of a 50-item listing = of a 10-item one", "equal", None, None)
+    figure = "; ".join(differing) if differing else f"equal on all {counted} listings and readers measured"
+    return _target("Queries of a 50-item listing = of a 10-item one", "equal", figure, not differing)
+
+
 def _first_at(runs, size: int) -> dict:
     return next(run for run in runs if run["size"] == size)
 
@@ -179,7 +193,7 @@ def targets(runs: list[dict]) -> list[dict]:
         *_database_at_10k(runs),
         _saving(runs),
         _cached_pages(runs),
-        _target("Queries of a 50-item listing = of a 10-item one", "equal", None, None),
+        _listing_queries(runs),
         _deep_pages(runs),
     ]
 
@@ -286,6 +300,9 @@ def _facts(run: dict) -> list[str]:
     if save := run.get("save"):
         written = save.get("index_write_median_ms", "-")
         lines.append(f"- Saving one page: publish {save['publish_median_ms']} ms, index write {written} ms")
+    if counts := run.get("listing_queries"):
+        listed = ", ".join(f"{where} {c['10']}/{c['50']}" for where, c in counts.items())
+        lines.append(f"- SQL queries with 10/50 items a page: {listed}")
     memory = run["memory"]
     workers = memory.get("web_workers_kb") or memory.get("web_workers_database_kb") or {}
     peak = max((kb for kb in workers.values() if kb), default=None)

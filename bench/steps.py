@@ -4,6 +4,7 @@
     python -m bench.steps session     a signed-in network member's session key and some page addresses
     python -m bench.steps took        Elasticsearch's own ``took`` for the bodies the portal sends
     python -m bench.steps save        what publishing one page and writing its document cost
+    python -m bench.steps queries     SQL queries of each listing with 10 and with 50 items a page
 
 Each prints one JSON object on its last line.
 """
@@ -138,6 +139,48 @@ def save(repeats: int = 5) -> dict:
     return figures
 
 
+# Listings whose page size follows LISTING_PAGE_SIZE or SEARCH_PAGE_SIZE ({limit}: the API's own).
+LISTINGS = {
+    "practice list": "/practices/",
+    "research index": "/research/",
+    "events": "/events/",
+    "events past": "/events/?when=past",
+    "search": f"/search/?q={COMMON_TERM}",
+    "api pages": "/api/v2/pages/?limit={limit}&fields=*",
+}
+
+
+def _count_queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warms per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+    return len(captured)
+
+
+def queries() -> dict:
+    """Queries of each listing with 10 and 50 items a page, anonymous and as a member; the page cache off."""
+    from django.test import Client, override_settings
+
+    counts = {}
+    for reader in ("anonymous", "member"):
+        client = Client(HTTP_HOST="127.0.0.1")
+        if reader == "member":
+            client.force_login(member())
+        for size in (10, 50):
+            sizes = {"LISTING_PAGE_SIZE": size, "LISTING_MAX_PAGE_SIZE": size, "SEARCH_PAGE_SIZE": size}
+            with override_settings(**sizes, SEARCH_MAX_PAGE_SIZE=size, WAGTAILAPI_LIMIT_MAX=size, PAGE_CACHE_SECONDS=0):
+                for name, url in LISTINGS.items():
+                    counts.setdefault(f"{name}/{reader}", {})[str(size)] = _count_queries(
+                        client, url.format(limit=size)
+                    )
+    return counts
+
+
 def main(argv: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.bench")
     django.setup()
@@ -152,6 +195,8 @@ def main(argv: list[str]) -> None:
         result = took()
     elif step == "save":
         result = save()
+    elif step == "queries":
+        result = queries()
     else:
         raise SystemExit(f"unknown step {step!r}")
     print(json.dumps(result))

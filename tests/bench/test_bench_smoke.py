@@ -108,6 +108,15 @@ def test_pages_are_measured_cached_and_not(bench_run):
     assert pages["hello"]["status"] == 200
 
 
+def test_listing_queries_are_counted_with_10_and_50_items(bench_run):
+    data, _out = bench_run
+    counts = data["runs"][0]["listing_queries"]
+    assert {"practice list/anonymous", "search/member", "api pages/member"} <= set(counts)
+    assert all(sizes["10"] > 0 and sizes["50"] > 0 for sizes in counts.values())
+    (target,) = [t for t in data["targets"] if t["target"].startswith("Queries of a 50-item listing")]
+    assert target["met"] is not None
+
+
 def test_the_report_is_written(bench_run):
     data, out = bench_run
     markdown = (out / "performance.md").read_text()

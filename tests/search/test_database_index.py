@@ -86,6 +86,6 @@ def test_status_rebuild_and_update_cover_the_database_index(stockholm):
 
     out = io.StringIO()
     call_command("search_index", "rebuild", stdout=out, stderr=io.StringIO())
-    assert "Rebuilt the database index: 2 pages"  # the city and its practice in out.getvalue()
+    assert "Rebuilt the database index: 2 pages" in out.getvalue()  # the city and its practice
     assert "docs/s" in out.getvalue()
     assert found("turnstile") == ["Turnstile queue plan"]

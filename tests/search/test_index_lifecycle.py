@@ -124,3 +124,17 @@ def test_a_changed_audience_makes_a_page_stale(practices, stockholm):
     restrict_to_members(stockholm)
     comparison = lifecycle.compare()
     assert len(comparison.stale) == 13 and not comparison.missing and not comparison.extra
+
+
+def test_database_option_rebuilds_the_database_index_beside_elasticsearch(practices):
+    """With Elasticsearch on, --database reaches the database's own index and leaves Elasticsearch's alone."""
+    from search.models import IndexEntry
+
+    IndexEntry.objects.all().delete()
+    before = versioned_indexes()
+    out, _err = search_index("rebuild", "--database")
+    assert "Rebuilt the database index: 13 pages" in out  # the city and its 12 practices
+    assert IndexEntry.objects.count() == 13
+    assert versioned_indexes() == before
+    out, _err = search_index("status", "--database")
+    assert "Database: 13 pages to index; index: 13 documents" in out and "Missing: 0" in out

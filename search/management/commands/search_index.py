@@ -22,13 +22,16 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--database", action="store_true", help="The database's own index, even when Elasticsearch is on."
-        )
         actions = parser.add_subparsers(dest="action", required=True, metavar="rebuild|status|update")
-        actions.add_parser("rebuild", help="Build a new index and swap the alias to it.")
-        actions.add_parser("status", help="Count pages missing from, stale in or extra in the index.")
-        actions.add_parser("update", help="Repair what status reports.")
+        for name, help_text in (
+            ("rebuild", "Build a new index and swap the alias to it."),
+            ("status", "Count pages missing from, stale in or extra in the index."),
+            ("update", "Repair what status reports."),
+        ):
+            action = actions.add_parser(name, help=help_text)
+            action.add_argument(
+                "--database", action="store_true", help="The database's own index, even when Elasticsearch is on."
+            )
 
     def handle(self, *args, action, database=False, **options):
         self.database = database or not es.enabled()
