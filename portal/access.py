@@ -25,6 +25,8 @@ from functools import wraps
 from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Substr
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 PUBLIC = "public"
@@ -194,30 +196,51 @@ def members_only(view):
     return wrapper
 
 
-def _page_restrictions(user) -> list[tuple[str, frozenset[str]]]:
-    """Every page restriction as (path, audiences), read once per request.
+def _blocking_restrictions(user):
+    """The page restrictions ``user`` does not pass, as a queryset (read by the database)."""
+    user_audiences = audiences_for_user(user)
+    passed = Q(pk__in=[])
+    if ALL in user_audiences:  # a superuser passes every restriction that lets anyone in
+        passed = Q(restriction_type=BaseViewRestriction.LOGIN) | Q(
+            restriction_type=BaseViewRestriction.GROUPS, groups__isnull=False
+        )
+    elif AUTHENTICATED in user_audiences:
+        passed = Q(restriction_type=BaseViewRestriction.LOGIN) | Q(
+            restriction_type=BaseViewRestriction.GROUPS, groups__in=user.groups.all()
+        )
+    return PageViewRestriction.objects.exclude(pk__in=PageViewRestriction.objects.filter(passed).values("pk"))
 
-    Listings, navigation and badges on one page all need them; like the user's
-    audiences they are kept on the (per-request) user object.
-    """
-    cached = getattr(user, "_portal_page_restrictions", None)
+
+def _restricted_depths(user) -> list[int]:
+    """Tree depths at which pages carry a restriction; read once per request."""
+    cached = getattr(user, "_portal_restricted_depths", None)
     if cached is None:
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        cached = [(r.page.path, restriction_audiences(r)) for r in restrictions]
+        cached = sorted(set(PageViewRestriction.objects.values_list("page__depth", flat=True)))
         if user is not None:
-            user._portal_page_restrictions = cached
+            user._portal_restricted_depths = cached
     return cached
 
 
-def visible_pages(queryset, user):
+def visible_pages(queryset, user, searchable: bool = False):
     """Narrow a page queryset to what ``user`` may read: live, and not behind a
-    restriction the user does not pass."""
-    user_audiences = audiences_for_user(user)
+    restriction the user does not pass.
+
+    One condition whatever the number of restrictions: a page is left out when a
+    restriction the user does not pass sits on the page or an ancestor, found by
+    the ancestor's path (a prefix of the page's, at a depth where restrictions are).
+    ``searchable`` gives the same condition in a form Wagtail's own search accepts.
+    """
     queryset = queryset.live()
-    for path, audiences in _page_restrictions(user):
-        if not can_view(user_audiences, audiences):
-            queryset = queryset.exclude(path__startswith=path)
-    return queryset
+    depths = _restricted_depths(user)
+    if not depths:
+        return queryset
+    above = Q()
+    for depth in depths:
+        above |= Q(page__path=Substr(OuterRef("path"), 1, depth * Page.steplen))
+    hidden = Exists(_blocking_restrictions(user).filter(above))
+    if searchable:  # Wagtail's search on a queryset (the API's ?search=) takes filters on fields only
+        return queryset.exclude(pk__in=Page.objects.filter(hidden).values("pk"))
+    return queryset.exclude(hidden)
 
 
 def visible_documents(queryset, user):
@@ -231,13 +254,13 @@ def visible_documents(queryset, user):
     return queryset
 
 
-def public_pages(queryset):
+def public_pages(queryset, searchable: bool = False):
     """Narrow a page queryset to what an anonymous visitor may read.
 
     Feeds, the sitemap and the API are the same for everyone (they are cached
-    and copied), so they list this, whoever asks.
+    and copied), so they list this, whoever asks. ``searchable``: see ``visible_pages``.
     """
-    return visible_pages(queryset, AnonymousUser())
+    return visible_pages(queryset, AnonymousUser(), searchable)
 
 
 def public_documents(queryset):
@@ -245,18 +268,44 @@ def public_documents(queryset):
     return visible_documents(queryset, AnonymousUser())
 
 
+def _public_by_path(paths: Iterable[str], user=None) -> dict[str, bool]:
+    """Whether pages at ``paths`` are open to anonymous visitors (no restriction on them or
+    above), in one query for the paths not yet known; kept on the request's user."""
+    known = getattr(user, "_portal_public_by_path", None)
+    if known is None:
+        known = {}
+        if user is not None:
+            user._portal_public_by_path = known
+    unknown = set(paths) - known.keys()
+    if unknown:
+        ancestors = _ancestor_paths(unknown, Page.steplen)
+        restricted = set(
+            PageViewRestriction.objects.filter(page__path__in=ancestors).values_list("page__path", flat=True)
+        )
+        for path in unknown:
+            known[path] = restricted.isdisjoint(_ancestor_paths([path], Page.steplen))
+    return known
+
+
 def is_public(page: Page, user=None) -> bool:
     """Whether anonymous visitors may read ``page``: no restriction on it or above.
 
-    Pass the request's user to reuse the restrictions already read for this request.
+    Pass the request's user to reuse what this request has already read.
     """
-    return not any(page.path.startswith(path) for path, _audiences in _page_restrictions(user))
+    return _public_by_path([page.path], user)[page.path]
+
+
+def note_public(pages, user) -> None:
+    """Read at once whether each of ``pages`` is public, so ``is_public`` on them runs no query."""
+    _public_by_path([page.path for page in pages], user)
 
 
 def mark_members_only(pages, user) -> None:
     """Set ``page.members_only`` (not public) on each page, for badges."""
+    pages = list(pages)
+    public = _public_by_path([page.path for page in pages], user)
     for page in pages:
-        page.members_only = not is_public(page, user)
+        page.members_only = not public[page.path]
 
 
 def may_see_registrations(user, event) -> bool:

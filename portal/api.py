@@ -155,7 +155,7 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         all at once.
         """
         if not hasattr(self, "_public_base"):
-            self._public_base = public_pages(self._site_pages())
+            self._public_base = public_pages(self._site_pages(), searchable=True)
         return self._public_base
 
     def get_queryset(self):
