@@ -328,11 +328,14 @@ def _order(sort: str, matching: Matching, alias: str) -> str:
 
 
 def _ranked(matching: Matching, filters: SearchFilters, sort: str, span: Span) -> tuple[str, list]:
-    """One page of matching entries in order: page_id, rank, date, title_sort."""
+    """One page of matching entries in order: page_id, rank, date, title_sort. The matches are
+    ranked first, on their own (materialised), so that only these narrow rows are sorted, keeping
+    the best few (a plan sorting whole rows, their text vectors included, spilled to disk)."""
     chosen_sql, chosen_params = _chosen_clause(filters)
     rank, rank_params = matching.rank_for(span.total) if sort != "date" else ("0", [])
     sql = (
-        f"SELECT e.page_id, {rank} AS score, e.date, e.title_sort FROM {matching.sql}{chosen_sql}"  # noqa: S608
+        f"WITH e AS MATERIALIZED (SELECT e.page_id, {rank} AS score, e.date, e.title_sort"  # noqa: S608
+        f" FROM {matching.sql}{chosen_sql}) SELECT e.page_id, e.score, e.date, e.title_sort FROM e"
         f" ORDER BY {_order(sort, matching, 'e')} LIMIT %s OFFSET %s"
     )
     return sql, [*rank_params, *matching.params, *chosen_params, span.limit, span.offset]
