@@ -64,7 +64,8 @@ class IndexValue(models.Model):
         verbose_name_plural = "search index values"
         indexes = [
             models.Index(fields=["entry", "facet", "value"], name="search_value_page"),
-            models.Index(fields=["facet", "value"], name="search_value_facet"),
+            # With the page: a facet's counts and the audience filter read the index alone.
+            models.Index(fields=["facet", "value", "entry"], name="search_value_facet"),
         ]
 
     def __str__(self):

@@ -3,6 +3,7 @@ worker and no Elasticsearch: readers find what was just published, and only what
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -10,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 
 from search import service
+from search.backends import database
 from search.models import IndexEntry
 from search.service import SearchFilters
 from tests.conftest import make_practice, restrict_to_members
@@ -89,3 +91,15 @@ def test_status_rebuild_and_update_cover_the_database_index(stockholm):
     assert "Rebuilt the database index: 2 pages" in out.getvalue()  # the city and its practice
     assert "docs/s" in out.getvalue()
     assert found("turnstile") == ["Turnstile queue plan"]
+
+
+@pytest.mark.parametrize("broad", [False, True], ids=["few-matches", "many-matches"])
+def test_a_title_match_ranks_above_newer_pages_that_only_mention_the_word(stockholm, monkeypatch, broad):
+    """A query matching many pages is ranked on titles and summaries only (PostgreSQL): the
+    page about the word still comes first, and the pages that mention it elsewhere still follow."""
+    if broad:
+        monkeypatch.setattr(database, "BROAD_MATCHES", 1)
+    make_practice(stockholm, "Turnstile queue plan", "turnstile", start_date=datetime.date(2018, 1, 1))
+    make_practice(stockholm, "Gate staffing", "gates", summary="Stewards beside each turnstile.")
+    make_practice(stockholm, "Entry lanes", "lanes", partners="Turnstile makers", start_date=datetime.date(2024, 1, 1))
+    assert found("turnstile") == ["Turnstile queue plan", "Gate staffing", "Entry lanes"]
