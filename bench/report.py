@@ -353,6 +353,9 @@ def markdown(data: dict, json_path: Path, chart_path: Path, docs_dir: Path) -> s
     ]
     for run in data["runs"]:
         lines += _run_section(run)
+    notes = Path(__file__).with_name("notes.md")
+    if notes.exists():  # what was tried for each target, and the design behind the figures
+        lines += [notes.read_text().strip(), ""]
     return "\n".join(lines)
 
 
