@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from resources.models import PracticeAttachment
-from search import indexing
+from search import dbindex, indexing
 from tests.conftest import make_practice, restrict_to_members
 from tests.factories import EventPageFactory, ResearchPageFactory, make_document, members_only_collection
 
@@ -51,6 +51,20 @@ def test_documents_for_many_pages_cost_the_same_queries_as_for_a_few(site_tree, 
     assert document["audiences"] == ["members"]
     assert [entry["audiences"] for entry in document["files"]] == [["members"], ["members"]]
     assert "kestrel" in document["files"][0]["text_en"]
+
+
+def _queries_to_write_rows(ids: list[int]) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        dbindex.write(ids)
+    return len(queries)
+
+
+def test_database_index_rows_for_many_pages_cost_the_same_queries_as_for_a_few(site_tree, stockholm):
+    files = [make_document("Open plan", "open.txt", b"The kestrel team opens the gates.")]
+    ids = _pages(stockholm, site_tree, 17, files)
+    indexing.documents_for(Page.objects.filter(pk__in=ids).specific())  # extract the file's text once
+    assert _queries_to_write_rows(ids[:10]) == _queries_to_write_rows(ids)
+    assert "kestrel" in dbindex.IndexEntry.objects.get(page_id=ids[0]).attachments
 
 
 def _publish_queries(page, number: int) -> list[str]:
