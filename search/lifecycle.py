@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ from search.indexing import (
 )
 
 BATCH_SIZE = 200
+# Elasticsearch indexes concurrent bulk requests on separate write threads (one per core).
+BULKS_IN_FLIGHT = 2
 # While a new index fills, nobody reads it: no periodic refresh (each one writes a small
 # segment), no fsync per bulk request (a build that dies is started again), no replicas
 # (they would index every document a second time; they copy the finished segments instead).
@@ -80,21 +83,25 @@ def finish_building(index: str) -> None:
 def load(index: str, progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> int:
     """Write every indexable page into ``index``, ``batch_size`` pages per bulk request.
 
-    One bulk request is in flight while the next batch is read and built: Elasticsearch
-    indexes while Python works (the sending thread mostly waits on the socket)."""
+    Bulk requests are in flight while the next batch is read and built: Elasticsearch
+    indexes (on up to BULKS_IN_FLIGHT write threads) while Python works."""
     ids = list(indexed_pages().order_by("pk").values_list("pk", flat=True))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk") as sender:
-        in_flight: Future | None = None
+    with ThreadPoolExecutor(max_workers=BULKS_IN_FLIGHT, thread_name_prefix="bulk") as sender:
+        in_flight: deque[tuple[int, Future]] = deque()
         for start in range(0, len(ids), batch_size):
             actions = _batch_actions(index, ids[start : start + batch_size])
-            if in_flight:
-                in_flight.result()  # raises what the previous bulk request raised
-                _report(progress, start, len(ids))
-            in_flight = sender.submit(send, actions, to_aliases=False)
-        if in_flight:
-            in_flight.result()
-    _report(progress, len(ids), len(ids))
+            if len(in_flight) == BULKS_IN_FLIGHT:
+                _wait(in_flight, progress, len(ids))
+            in_flight.append((min(start + batch_size, len(ids)), sender.submit(send, actions, to_aliases=False)))
+        while in_flight:
+            _wait(in_flight, progress, len(ids))
     return len(ids)
+
+
+def _wait(in_flight, progress: Progress | None, total: int) -> None:
+    done, request = in_flight.popleft()
+    request.result()  # raises what the bulk request raised
+    _report(progress, done, total)
 
 
 def _batch_actions(index: str, ids: list[int]) -> list[dict]:
