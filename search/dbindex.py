@@ -28,6 +28,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from resources.models import ResearchPage
+from search.attachments import extracted_text, stored_texts
 from search.indexing import (
     _content,
     _fingerprint,
@@ -36,6 +37,7 @@ from search.indexing import (
     _set_cities,
     clean_text,
     indexed_pages,
+    page_files,
     with_related,
 )
 from search.lifecycle import Comparison, database_fingerprints
@@ -55,18 +57,19 @@ def _stored_text(document) -> str:
     return found.text if found else ""
 
 
-def _attachment_text(page, metadata: dict, extract: bool) -> str:
-    """Text of the files readable by everyone who may read the page."""
-    from search.attachments import extracted_text
-    from search.indexing import page_files
-
+def _attachment_text(page, metadata: dict, extract: bool, texts: dict[int, str]) -> str:
+    """Text of the files readable by everyone who may read the page (``texts``: already read, by document id)."""
     open_to_all = {entry["document_id"] for entry in metadata["files"] if entry["audiences"] == metadata["audiences"]}
     read = extracted_text if extract else _stored_text
-    return clean_text(*(read(document) for document in page_files(page) if document.pk in open_to_all))
+    files = [document for document in page_files(page) if document.pk in open_to_all]
+    return clean_text(*(texts[document.pk] if document.pk in texts else read(document) for document in files))
 
 
-def entry_for(page, extract: bool = False) -> tuple[IndexEntry, list[IndexValue]] | None:
-    """The row and values of ``page`` (from ``with_related``), or None when it must not be found."""
+def entry_for(
+    page, extract: bool = False, texts: dict[int, str] | None = None
+) -> tuple[IndexEntry, list[IndexValue]] | None:
+    """The row and values of ``page`` (from ``with_related``), or None when it must not be found.
+    ``texts``: attachment text already read (``stored_texts``); others are read one by one."""
     found = _metadata(page)
     if found is None:
         return None
@@ -82,7 +85,7 @@ def entry_for(page, extract: bool = False) -> tuple[IndexEntry, list[IndexValue]
         path=page.path,
         summary=clean_text(summary),
         body=clean_text(body, extra),
-        attachments=_attachment_text(page, metadata, extract),
+        attachments=_attachment_text(page, metadata, extract, texts or {}),
         language=metadata["language"],
         date=metadata["date"],
         year=metadata["year"],
@@ -102,8 +105,10 @@ def _values(page_id: int, metadata: dict) -> list[IndexValue]:
 def _store(page_ids: list[int], pages: list[Page], extract: bool) -> int:
     """Replace the rows of ``page_ids`` by those of ``pages`` (from ``with_related``; the others are removed)."""
     entries, values = [], []
+    # Attachment text in one query for the batch rather than one per file.
+    texts = stored_texts([document for page in pages for document in page_files(page)])
     for page in pages:
-        found = entry_for(page, extract)
+        found = entry_for(page, extract, texts)
         if found:
             entries.append(found[0])
             values += found[1]

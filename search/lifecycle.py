@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from elasticsearch.helpers import scan
 from wagtail.models import Page
 
@@ -34,6 +37,12 @@ from search.indexing import (
 )
 
 BATCH_SIZE = 200
+# Elasticsearch indexes concurrent bulk requests on separate write threads (one per core).
+BULKS_IN_FLIGHT = 2
+# While a new index fills, nobody reads it: no periodic refresh (each one writes a small
+# segment), no fsync per bulk request (a build that dies is started again), no replicas
+# (they would index every document a second time; they copy the finished segments instead).
+BUILDING = {"refresh_interval": "-1", "translog.durability": "async", "number_of_replicas": 0}
 Progress = Callable[[int, int], None]
 
 
@@ -42,10 +51,11 @@ def rebuild(progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> t
     client = es.client()
     name = es.new_index_name()
     create_index(name)
+    client.indices.put_settings(index=name, settings={"index": BUILDING})
     # Moving (not adding) the alias also drops it from the index of a rebuild that died half-way.
     client.indices.update_aliases(actions=_move_alias(es.next_alias(), name))
     count = load(name, progress, batch_size)
-    client.indices.refresh(index=name)
+    finish_building(name)
     actions = _move_alias(es.alias(), name) + [{"remove": {"index": name, "alias": es.next_alias()}}]
     client.indices.update_aliases(actions=actions)
     delete_old_indexes(keep=name)
@@ -63,17 +73,46 @@ def indexes_behind(alias: str) -> list[str]:
     return sorted(client.indices.get_alias(name=alias)) if client.indices.exists_alias(name=alias) else []
 
 
+def finish_building(index: str) -> None:
+    """Give ``index`` its everyday settings back (ELASTICSEARCH_REPLICAS replicas) and make it searchable."""
+    everyday = dict.fromkeys(BUILDING) | {"number_of_replicas": settings.ELASTICSEARCH["REPLICAS"]}
+    es.client().indices.put_settings(index=index, settings={"index": everyday})
+    es.client().indices.refresh(index=index)
+
+
 def load(index: str, progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> int:
-    """Write every indexable page into ``index``, ``batch_size`` pages per bulk request."""
+    """Write every indexable page into ``index``, ``batch_size`` pages per bulk request.
+
+    Bulk requests are in flight while the next batch is read and built: Elasticsearch
+    indexes (on up to BULKS_IN_FLIGHT write threads) while Python works."""
     ids = list(indexed_pages().order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch_size):
-        version = time.time_ns() // 1000  # read time: a later update of a page wins over this read
-        pages = Page.objects.filter(pk__in=ids[start : start + batch_size]).specific()
-        documents = {pk: doc for pk, doc in documents_for(pages).items() if doc is not None}
-        send(list(actions_for(documents, [index], version)), to_aliases=False)
-        if progress:
-            progress(min(start + batch_size, len(ids)), len(ids))
+    with ThreadPoolExecutor(max_workers=BULKS_IN_FLIGHT, thread_name_prefix="bulk") as sender:
+        in_flight: deque[tuple[int, Future]] = deque()
+        for start in range(0, len(ids), batch_size):
+            actions = _batch_actions(index, ids[start : start + batch_size])
+            if len(in_flight) == BULKS_IN_FLIGHT:
+                _wait(in_flight, progress, len(ids))
+            in_flight.append((min(start + batch_size, len(ids)), sender.submit(send, actions, to_aliases=False)))
+        while in_flight:
+            _wait(in_flight, progress, len(ids))
     return len(ids)
+
+
+def _wait(in_flight, progress: Progress | None, total: int) -> None:
+    done, request = in_flight.popleft()
+    request.result()  # raises what the bulk request raised
+    _report(progress, done, total)
+
+
+def _batch_actions(index: str, ids: list[int]) -> list[dict]:
+    version = time.time_ns() // 1000  # read time: a later update of a page wins over this read
+    documents = documents_for(Page.objects.filter(pk__in=ids).specific())
+    return list(actions_for({pk: doc for pk, doc in documents.items() if doc is not None}, [index], version))
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress:
+        progress(done, total)
 
 
 def delete_old_indexes(keep: str) -> None:

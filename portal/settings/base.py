@@ -227,7 +227,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, without its per-save rescan of the whole index (search/admin_search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_search"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The public API (portal.api): page size and how deep paging may go.
 WAGTAILAPI_LIMIT_MAX = 50
