@@ -4,7 +4,8 @@ Settings come from the environment:
 
     BENCH_SIZES           sizes of the corpus, e.g. "1000,10000" (the default)
     BENCH_DATABASES       "postgresql,sqlite" (the default): Elasticsearch and pages are measured on the first
-    BENCH_SECONDS         seconds of each wrk run (10); BENCH_MAX_REQUESTS bounds it in responses too (5000)
+    BENCH_SECONDS         seconds of each wrk run (10); BENCH_MAX_REQUESTS bounds it in responses too (50000;
+                          a bound cached pages reach in the time would cap their throughput)
     BENCH_POSTGRES_URL    the PostgreSQL server; DATABASE_URL's if unset. Databases <name>_bench(_template)
     ELASTICSEARCH_URL     the Elasticsearch to measure; without it only the database backend is measured
     BENCH_ELASTICSEARCH_INDEX  the alias to build ("ctpn-bench")
@@ -56,7 +57,7 @@ class Config:
             sizes=[int(size) for size in env("BENCH_SIZES", "1000,10000").split(",") if size.strip()],
             databases=[name.strip() for name in env("BENCH_DATABASES", "postgresql,sqlite").split(",") if name.strip()],
             seconds=float(env("BENCH_SECONDS", "10")),
-            max_requests=int(env("BENCH_MAX_REQUESTS", "5000")),
+            max_requests=int(env("BENCH_MAX_REQUESTS", "50000")),
             postgres=env("BENCH_POSTGRES_URL") or (database_url if "postgres" in database_url else DEFAULT_POSTGRES),
             elasticsearch=env("ELASTICSEARCH_URL", ""),
             index=env("BENCH_ELASTICSEARCH_INDEX", "ctpn-bench"),

@@ -197,25 +197,27 @@ def members_only(view):
 
 
 def _blocking_restrictions(user):
-    """The page restrictions ``user`` does not pass, as a queryset (read by the database)."""
+    """The page restrictions ``user`` does not pass, as a queryset (read by the database, row by row)."""
     user_audiences = audiences_for_user(user)
-    passed = Q(pk__in=[])
+    restrictions = PageViewRestriction.objects.all()
+    if AUTHENTICATED not in user_audiences:
+        return restrictions
+    group_links = PageViewRestriction.groups.through.objects.filter(pageviewrestriction_id=OuterRef("pk"))
     if ALL in user_audiences:  # a superuser passes every restriction that lets anyone in
-        passed = Q(restriction_type=BaseViewRestriction.LOGIN) | Q(
-            restriction_type=BaseViewRestriction.GROUPS, groups__isnull=False
+        return restrictions.exclude(restriction_type=BaseViewRestriction.LOGIN).exclude(
+            Q(restriction_type=BaseViewRestriction.GROUPS) & Exists(group_links)
         )
-    elif AUTHENTICATED in user_audiences:
-        passed = Q(restriction_type=BaseViewRestriction.LOGIN) | Q(
-            restriction_type=BaseViewRestriction.GROUPS, groups__in=user.groups.all()
-        )
-    return PageViewRestriction.objects.exclude(pk__in=PageViewRestriction.objects.filter(passed).values("pk"))
+    return restrictions.exclude(restriction_type=BaseViewRestriction.LOGIN).exclude(
+        Q(restriction_type=BaseViewRestriction.GROUPS) & Exists(group_links.filter(group__user=user))
+    )
 
 
 def _restricted_depths(user) -> list[int]:
     """Tree depths at which pages carry a restriction; read once per request."""
     cached = getattr(user, "_portal_restricted_depths", None)
     if cached is None:
-        cached = sorted(set(PageViewRestriction.objects.values_list("page__depth", flat=True)))
+        depths = PageViewRestriction.objects.values_list("page__depth", flat=True).order_by().distinct()
+        cached = sorted(depths)
         if user is not None:
             user._portal_restricted_depths = cached
     return cached

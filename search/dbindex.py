@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Page
 
 from resources.models import ResearchPage
@@ -152,7 +152,18 @@ def rebuild(pages=None, progress: Progress | None = None, extract: bool = True) 
         if pages is None:
             IndexValue.objects.all().delete()
             IndexEntry.objects.all().delete()
-        return _fill(indexed_pages() if pages is None else pages, progress, extract)
+        written = _fill(indexed_pages() if pages is None else pages, progress, extract)
+    _analyze()
+    return written
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after a bulk fill: without them the first searches pick plans
+    for empty tables (as they would until autovacuum or SQLite's optimizer noticed)."""
+    tables = [model._meta.db_table for model in (IndexEntry, IndexValue)]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def _fill(pages, progress: Progress | None, extract: bool) -> int:
