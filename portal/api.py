@@ -34,7 +34,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
-from portal.access import public_documents, public_pages
+from portal.access import note_public, public_documents, public_pages
 
 DEFAULT_LIMIT = 20
 CACHE_SECONDS = 60
@@ -116,6 +116,18 @@ def attach_parents(pages) -> None:
             page._cached_parent_obj = parent
 
 
+def related_pages(pages) -> list[Page]:
+    """The pages the listed pages' API fields point at (loaded with them), and their parents:
+    the public page fields show each only when it is public, which is read for all at once."""
+    related = []
+    for page in pages:
+        select, prefetch = api_relations(type(page))
+        related += [getattr(page, name, None) for name in select]
+        related += [item for name in prefetch for item in getattr(page, name).all()]
+        related.append(getattr(page, "_cached_parent_obj", None))
+    return [item for item in related if isinstance(item, Page)]
+
+
 class PublicAPIMixin:
     """Anonymous for everyone (see the module docstring), GET only, bounded paging."""
 
@@ -167,6 +179,7 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     def paginate_queryset(self, queryset):
         pages = list(super().paginate_queryset(queryset))
         attach_parents(pages)
+        note_public(related_pages(pages), self.request.user)
         return pages
 
     def _site_pages(self):
