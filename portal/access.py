@@ -203,12 +203,10 @@ def _blocking_restrictions(user):
     if AUTHENTICATED not in user_audiences:
         return restrictions
     group_links = PageViewRestriction.groups.through.objects.filter(pageviewrestriction_id=OuterRef("pk"))
-    if ALL in user_audiences:  # a superuser passes every restriction that lets anyone in
-        return restrictions.exclude(restriction_type=BaseViewRestriction.LOGIN).exclude(
-            Q(restriction_type=BaseViewRestriction.GROUPS) & Exists(group_links)
-        )
+    if ALL not in user_audiences:  # a superuser passes every group restriction that lets anyone in
+        group_links = group_links.filter(group__user=user)
     return restrictions.exclude(restriction_type=BaseViewRestriction.LOGIN).exclude(
-        Q(restriction_type=BaseViewRestriction.GROUPS) & Exists(group_links.filter(group__user=user))
+        Q(restriction_type=BaseViewRestriction.GROUPS) & Exists(group_links)
     )
 
 

@@ -119,9 +119,9 @@ def attach_parents(pages) -> None:
 def related_pages(pages) -> list[Page]:
     """The pages the listed pages' API fields point at (loaded with them), and their parents:
     the public page fields show each only when it is public, which is read for all at once."""
-    related = []
+    related, relations = [], {model: api_relations(model) for model in {type(page) for page in pages}}
     for page in pages:
-        select, prefetch = api_relations(type(page))
+        select, prefetch = relations[type(page)]
         related += [getattr(page, name, None) for name in select]
         related += [item for name in prefetch for item in getattr(page, name).all()]
         related.append(getattr(page, "_cached_parent_obj", None))

@@ -179,12 +179,4 @@ def _fill(pages, progress: Progress | None, extract: bool) -> int:
 
 def compare() -> Comparison:
     """How the rows differ from what the database says they should be."""
-    expected = database_fingerprints()
-    indexed = dict(IndexEntry.objects.values_list("page_id", "fingerprint"))
-    return Comparison(
-        expected=len(expected),
-        indexed=len(indexed),
-        missing=sorted(expected.keys() - indexed.keys()),
-        stale=sorted(pk for pk in expected.keys() & indexed.keys() if expected[pk] != indexed[pk]),
-        extra=sorted(indexed.keys() - expected.keys()),
-    )
+    return Comparison.of(database_fingerprints(), dict(IndexEntry.objects.values_list("page_id", "fingerprint")))

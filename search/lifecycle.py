@@ -140,6 +140,17 @@ class Comparison:
     def differences(self) -> list[int]:
         return sorted(self.missing + self.stale + self.extra)
 
+    @classmethod
+    def of(cls, expected: dict[int, str], indexed: dict[int, str]) -> Comparison:
+        """From fingerprints by page id: what the database says against what an index holds."""
+        return cls(
+            expected=len(expected),
+            indexed=len(indexed),
+            missing=sorted(expected.keys() - indexed.keys()),
+            stale=sorted(pk for pk in expected.keys() & indexed.keys() if expected[pk] != indexed[pk]),
+            extra=sorted(indexed.keys() - expected.keys()),
+        )
+
 
 def database_fingerprints() -> dict[int, str]:
     """Fingerprint of every page that should be in the index."""
@@ -156,14 +167,7 @@ def index_fingerprints() -> dict[int, str]:
 
 
 def compare() -> Comparison:
-    expected, indexed = database_fingerprints(), index_fingerprints()
-    return Comparison(
-        expected=len(expected),
-        indexed=len(indexed),
-        missing=sorted(expected.keys() - indexed.keys()),
-        stale=sorted(pk for pk in expected.keys() & indexed.keys() if expected[pk] != indexed[pk]),
-        extra=sorted(indexed.keys() - expected.keys()),
-    )
+    return Comparison.of(database_fingerprints(), index_fingerprints())
 
 
 def repair(page_ids: list[int], batch_size: int = BATCH_SIZE) -> None:
