@@ -29,6 +29,7 @@ QUERIES = [
     ("typo", f"q={TYPO}"),
     ("deep", f"q={COMMON_TERM}&page=100"),
 ]
+PAGE_SIZE = 10  # settings.SEARCH_PAGE_SIZE, the search page's results per page
 MEMBER_EMAIL = "bench-member@example.org"
 TOOK_REPEATS = int(os.environ.get("BENCH_TOOK_REPEATS", "30"))
 

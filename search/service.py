@@ -87,6 +87,7 @@ class SearchResults:
     suggestion: str | None = None
     backend: str = "database"
     fell_back: bool = False
+    took_ms: int | None = None  # Elasticsearch's own time for this page's requests
 
 
 def _backends():

@@ -14,3 +14,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Bulk requests of long attachment text take more than the 5 s a reader's search may
 # wait, on a small node shared with other work: the rebuild gets longer.
 ELASTICSEARCH = {**ELASTICSEARCH, "TIMEOUT": 60}
+# The harness compares the page's time with Elasticsearch's for the same requests.
+SEARCH_SERVER_TIMING = True

@@ -230,10 +230,12 @@ def search(
     to ``vocabulary`` (search.service.search)."""
     page = min(page, max_page(per_page))
     response = _query_es(_request(parsed, filters, user, sort, page, per_page))
-    total = response["hits"]["total"]["value"]
+    total, took = response["hits"]["total"]["value"], response["took"]
     if page != (clamped := clamp_page(page, total, per_page)):  # beyond the last page: a second request
         page = clamped
-        response = _query_es(_request(parsed, filters, user, sort, page, per_page)) if total else response
+        if total:
+            response = _query_es(_request(parsed, filters, user, sort, page, per_page))
+            took += response["took"]
     return SearchResults(
         query=query,
         filters=filters,
@@ -246,6 +248,7 @@ def search(
         facets=build_facets(_facet_counts(response), filters, vocabulary),
         suggestion=_did_you_mean(parsed, response),
         backend=BACKEND,
+        took_ms=took,
     )
 
 

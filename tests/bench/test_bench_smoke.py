@@ -88,8 +88,22 @@ def test_every_measurement_is_in_the_results(bench_run):
                 assert figures["status"] == 200
                 assert _timed(figures), (backend, name, reader, figures)
     assert set(run["took"]) == set(run["search"]["elasticsearch"])
+    # Elasticsearch's own time of the measured requests, read from each page's Server-Timing header.
+    for key, figures in run["search"]["elasticsearch"].items():
+        assert figures["took_count"] == figures["requests"] > 0 and figures["took_p95_ms"] is not None, key
+    assert all(figures["took_count"] == 0 for figures in run["search"]["database"].values())
     assert set(run["round_trips"]) == {name for name, _query in QUERIES}
     assert run["memory"]["web_workers_kb"] and run["memory"]["elasticsearch_kb"]
+
+
+def test_a_deep_page_past_the_last_one_is_measured_as_the_last_page(bench_run):
+    """Page 100 of a few dozen results: the harness measures the page the portal shows there."""
+    search = bench_run[0]["runs"][0]["search"]["elasticsearch"]
+    for reader in ("anonymous", "member"):
+        deep = search[f"deep/{reader}"]
+        last = max(1, -(-deep["results"] // 10))
+        assert deep["url"].endswith(f"&page={last}"), deep["url"]
+    assert bench_run[0]["runs"][0]["round_trips"]["deep"] == 1
 
 
 def test_members_find_more_than_visitors(bench_run):

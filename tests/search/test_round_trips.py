@@ -1,6 +1,8 @@
 """What a search page costs Elasticsearch: one request carries the results, the facets, the
 snippets and "did you mean", and ``request_body`` gives that request for replaying it."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
@@ -65,3 +67,12 @@ def test_saving_one_page_writes_its_document_without_reading_the_index(bollards,
     indexing.write([bollards[0].pk])
     alias_checks = [("HEAD", f"/_alias/{es.alias()}"), ("HEAD", f"/_alias/{es.next_alias()}")]
     assert requests_sent == [*alias_checks, ("PUT", "/_bulk")]
+
+
+def test_operators_can_have_elasticsearchs_own_time_in_a_header(client, bollards, settings):
+    assert "Server-Timing" not in client.get("/search/", {"q": "bollards"}).headers
+    settings.SEARCH_SERVER_TIMING = True
+    timing = client.get("/search/", {"q": "removable"}).headers["Server-Timing"]
+    assert re.fullmatch(r"elasticsearch;dur=\d+", timing)
+    settings.ELASTICSEARCH = {**settings.ELASTICSEARCH, "URL": ""}  # the database backend has no such time
+    assert "Server-Timing" not in client.get("/search/", {"q": "market"}).headers
