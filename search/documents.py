@@ -31,6 +31,7 @@ ANALYZERS = {
 }
 TEXT_FIELDS = ("title", "summary", "body")
 FILE_TEXT_FIELD = "text"
+HIGHLIGHTED_FIELDS = ("summary", "body", FILE_TEXT_FIELD)
 
 
 def language_suffix(language: str) -> str:
@@ -44,7 +45,10 @@ def text_field_name(field: str, language: str) -> str:
 
 def _language_text(field: str, analyzer: str) -> Text:
     copy_to = ["spell"] if field in ("title", "summary") else []
-    return Text(analyzer=analyzer, copy_to=copy_to, fields={"plain": Text(analyzer="ctpn_folding")})
+    # Highlighted fields keep their offsets in the index: the highlighter reads them there
+    # instead of analysing the text of each hit again (a long body or attachment) per search.
+    offsets = {"index_options": "offsets"} if field in HIGHLIGHTED_FIELDS else {}
+    return Text(analyzer=analyzer, copy_to=copy_to, fields={"plain": Text(analyzer="ctpn_folding")}, **offsets)
 
 
 def _language_fields(fields) -> dict[str, Text]:
