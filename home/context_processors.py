@@ -1,17 +1,22 @@
 from wagtail.models import Page, Site
 
 from home.navigation import configured_links, current_marker
-from portal.access import is_network_member, visible_pages
+from portal.access import audience_key, is_network_member, visible_pages
+from portal.page_cache import remember
 
 
 def section_items(request, site) -> list[dict]:
     """The home page's sections in the menu, as {page, label, url, current}."""
-    pages = visible_pages(Page.objects.child_of(site.root_page).in_menu(), request.user).order_by("path")
-    items = []
-    for page in pages:
-        url = page.get_url(request)
-        items.append({"page": page, "label": page.title, "url": url, "current": current_marker(request, url)})
-    return items
+
+    def read_sections():
+        pages = visible_pages(Page.objects.child_of(site.root_page).in_menu(), request.user).order_by("path")
+        return [(page, page.get_url(request)) for page in pages]
+
+    sections = remember(f"menu-sections:{site.pk}:{audience_key(request.user)}", read_sections)
+    return [
+        {"page": page, "label": page.title, "url": url, "current": current_marker(request, url)}
+        for page, url in sections
+    ]
 
 
 # Longer addresses are not echoed back in the header's links and forms: a

@@ -6,12 +6,16 @@ from django.utils import timezone
 from members import roles
 from members.choices import AuditAction
 from members.sessions import end_sessions
+from portal.access import user_groups
 from resources.models import CityPage
 
 
 def departed_cities(user):
-    """Cities the user holds a role in whose membership has ended (left date today or earlier)."""
-    groups = user.groups.all()
+    """Cities the user holds a role in whose membership has ended (left date today or earlier).
+    Asked on every signed-in request: the user's groups are those already read for it."""
+    groups = [group.pk for group in user_groups(user)]
+    if not groups:
+        return CityPage.objects.none()
     return CityPage.objects.filter(left__lte=timezone.localdate()).filter(
         Q(editors_group__in=groups) | Q(coordinators_group__in=groups) | Q(members_group__in=groups)
     )

@@ -29,6 +29,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
+from portal import page_cache
+
 PUBLIC = "public"
 MEMBERS = "members"
 AUTHENTICATED = "authenticated"
@@ -135,6 +137,14 @@ def audiences_for_documents(documents: Iterable) -> dict[int, frozenset[str]]:
     return {document.pk: _audiences_below(restrictions, document.collection.path) for document in documents}
 
 
+def user_groups(user) -> list[Group]:
+    """The groups of a signed-in ``user``; read once per request (cached on the user object)."""
+    cached = getattr(user, "_portal_groups", None)
+    if cached is None:
+        cached = user._portal_groups = list(user.groups.all())
+    return cached
+
+
 def audiences_for_user(user) -> frozenset[str]:
     """Every audience ``user`` belongs to; cached on the user object per request."""
     cached = getattr(user, "_portal_audiences", None)
@@ -143,13 +153,19 @@ def audiences_for_user(user) -> frozenset[str]:
     audiences = {PUBLIC}
     if user is not None and user.is_authenticated and user.is_active:
         audiences.add(AUTHENTICATED)
-        audiences.update(_group_audience(g) for g in user.groups.all())
+        audiences.update(_group_audience(g) for g in user_groups(user))
         if user.is_superuser:
             audiences.add(ALL)
     result = frozenset(audiences)
     if user is not None:
         user._portal_audiences = result
     return result
+
+
+def audience_key(user) -> str:
+    """What decides which pages ``user`` may read, as a cache key: two readers with the same
+    key see the same pages."""
+    return "|".join(sorted(audiences_for_user(user)))
 
 
 def can_view(user_audiences: frozenset[str], audiences: frozenset[str]) -> bool:
@@ -211,14 +227,18 @@ def _blocking_restrictions(user):
 
 
 def _restricted_depths(user) -> list[int]:
-    """Tree depths at which pages carry a restriction; read once per request."""
+    """Tree depths at which pages carry a restriction; read once per request, and kept until
+    pages or restrictions change (``page_cache.remember``)."""
     cached = getattr(user, "_portal_restricted_depths", None)
     if cached is None:
-        depths = PageViewRestriction.objects.values_list("page__depth", flat=True).order_by().distinct()
-        cached = sorted(depths)
+        cached = page_cache.remember("restricted-depths", _read_restricted_depths)
         if user is not None:
             user._portal_restricted_depths = cached
     return cached
+
+
+def _read_restricted_depths() -> list[int]:
+    return sorted(PageViewRestriction.objects.values_list("page__depth", flat=True).order_by().distinct())
 
 
 def visible_pages(queryset, user, searchable: bool = False):

@@ -82,6 +82,20 @@ def generation() -> int:
     return value
 
 
+def remember(key: str, compute):
+    """``compute()``, kept beside the cached pages: until the next change that bumps the
+    generation, or the page cache's timeout. Not kept when the page cache is off.
+
+    For what every request reads and only a write changes (the restricted depths, the
+    menu, the facet labels); the key says whatever else the answer depends on, such as
+    the reader's audiences (``portal.access.audience_key``).
+    """
+    seconds = timeout()
+    if not seconds:
+        return compute()
+    return cache.get_or_set(f"page-cache:{generation()}:remembered:{key}", compute, seconds)
+
+
 def bump_generation(**kwargs) -> None:
     """Make every cached page unreachable (a signal receiver, hence ``**kwargs``)."""
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)

@@ -23,7 +23,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from portal.access import visible_pages
+from portal.access import audience_key, visible_pages
+from portal.page_cache import remember
 from resources.choices import Language
 from resources.listing import MAX_YEAR, MIN_YEAR
 from resources.models import CityPage, Theme
@@ -60,12 +61,14 @@ class Vocabulary:
 
     @classmethod
     def for_user(cls, user) -> Vocabulary:
-        cities = visible_pages(CityPage.objects.all(), user).values_list("slug", "title", "path")
-        city_list = list(cities)
+        def read_cities():
+            return list(visible_pages(CityPage.objects.all(), user).values_list("slug", "title", "path"))
+
+        city_list = remember(f"vocabulary-cities:{audience_key(user)}", read_cities)
         return cls(
             cities={slug: title for slug, title, _path in city_list},
             city_paths={path: slug for slug, _title, path in city_list},
-            themes=dict(Theme.objects.values_list("slug", "name")),
+            themes=remember("vocabulary-themes", lambda: dict(Theme.objects.values_list("slug", "name"))),
         )
 
     def labels(self, facet: str) -> dict[str, str]:

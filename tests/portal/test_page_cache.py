@@ -168,3 +168,43 @@ class TestApiHeaders:
             assert response.status_code in (400, 404), url
             assert {"private", "no-store"} <= directives(response), url
             assert "public" not in directives(response), url
+
+
+class TestRemembered:
+    """What every request reads and only writes change (the depths that carry restrictions,
+    the menu, the facet labels) is kept beside the cached pages, per audience."""
+
+    def test_a_restriction_at_a_new_depth_hides_the_page_at_once(self, client, member, practice, stockholm):
+        make_practice(stockholm, "Shelter signage", "shelter-signage")
+        assert "Evacuation drill" in client.get("/practices/?q=drill").text  # no depth restricted yet
+        restrict_to_members(practice)
+        assert "Evacuation drill" not in client.get("/practices/?q=drill").text
+        assert "Evacuation drill" not in client.get("/search/?q=drill").text
+        client.force_login(member)
+        assert "Evacuation drill" in client.get("/practices/?q=drill").text
+
+    def test_the_menu_and_city_names_follow_the_reader(self, client, member, site_tree, stockholm, barcelona):
+        make_practice(barcelona, "Evacuation of the Rambla", "rambla-evacuation")
+        restrict_to_members(site_tree["research"])
+        restrict_to_members(barcelona)
+        client.force_login(member)
+        seen_by_member = client.get("/search/?q=evacuation").text
+        assert 'href="/research/"' in seen_by_member and "Barcelona" in seen_by_member
+        client.logout()
+        seen_by_visitor = client.get("/search/?q=evacuation").text
+        assert 'href="/research/"' not in seen_by_visitor and "Barcelona" not in seen_by_visitor
+        client.force_login(member)
+        assert "Barcelona" in client.get("/search/?q=evacuation").text
+
+    def test_a_renamed_city_shows_its_new_name(self, client, practice, stockholm):
+        client.get("/search/?q=drill")
+        stockholm.title = "Stockholm region"
+        stockholm.save_revision().publish()
+        assert "Stockholm region" in client.get("/search/?q=drill").text
+
+    def test_nothing_is_kept_when_the_page_cache_is_off(self, settings):
+        settings.PAGE_CACHE_SECONDS = 0
+        answers = iter(range(3))
+        assert [page_cache.remember("k", lambda: next(answers)) for _ in range(2)] == [0, 1]
+        settings.PAGE_CACHE_SECONDS = 60
+        assert [page_cache.remember("k", lambda: next(answers)) for _ in range(2)] == [2, 2]
