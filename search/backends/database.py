@@ -36,7 +36,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
-from portal.access import ALL, audiences_for_user, mark_members_only, visible_pages
+from portal.access import ALL, audience_key, audiences_for_user, mark_members_only, visible_pages
+from portal.page_cache import remember
 from resources.models import CityPage, EventPage, PracticePage, ResearchPage
 from search.backends import (
     FACETS,
@@ -260,8 +261,14 @@ class Matching:
         if parsed.excluded:
             excluded, excluded_params = _tsquery_any(parsed.excluded)
             sql, params = f"{sql} AND NOT e.document @@ {excluded}", params + excluded_params
+        sql, params = sql + readable, params + readable_params
+        if parsed.phrases:
+            # The index finds the entries holding every word of a phrase; each is then read
+            # (its whole document vector) to check the words' order. Checked once here, not
+            # again in the counts' and the page's statements.
+            sql, params = "search_indexentry e WHERE e.page_id = ANY(%s)", [_fetch_ids(sql, params)]
         rank, broad = (f"ts_rank_cd(e.{vector}, {tsquery})" for vector in ("document", "ranking"))
-        return cls(sql + readable, params + readable_params, (rank, words), " DESC", (tsquery, words), (broad, words))
+        return cls(sql, params, (rank, words), " DESC", (tsquery, words), (broad, words))
 
 
 # Facets with one value per entry, read from its own columns; the others from IndexValue rows.
@@ -411,6 +418,10 @@ def _add_cities(rows: list[Row]) -> None:
         by_id[page_id].cities.add(value)
 
 
+def _fetch_ids(matching_sql: str, params: list) -> list[int]:
+    return [page_id for (page_id,) in _fetch(f"SELECT e.page_id FROM {matching_sql}", params)]  # noqa: S608
+
+
 def _fetch(sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -481,8 +492,8 @@ def search(
 ) -> SearchResults:
     """One page of results for a non-empty ``parsed`` query, ``filters`` already narrowed
     to ``vocabulary`` (search.service.search): two statements, the counts then the page."""
-    matching = Matching.build(parsed, user)
     with index_scans():
+        matching = Matching.build(parsed, user)
         total, counts = facet_counts(matching, filters) if matching else (0, {})
         page = clamp_page(page, total, per_page)
         rows = page_rows(matching, filters, sort, Span((page - 1) * per_page, per_page, total)) if total else []
@@ -539,9 +550,15 @@ def did_you_mean(parsed: ParsedQuery, filters: SearchFilters, user, vocabulary: 
 
 
 def _known_words(user, vocabulary: Vocabulary) -> set[str]:
-    titles = visible_pages(Page.objects.type(*MODELS.values()), user).values_list("title", flat=True)
-    texts = [*titles[:VOCABULARY_TITLES], *vocabulary.themes.values(), *vocabulary.cities.values()]
-    return {word for text in texts for word in words_of(text)}
+    """The words of what the reader may see (titles, themes, cities); kept per audience until
+    something changes (``page_cache.remember``), as a typo search reads thousands of titles."""
+
+    def read() -> set[str]:
+        titles = visible_pages(Page.objects.type(*MODELS.values()), user).values_list("title", flat=True)
+        texts = [*titles[:VOCABULARY_TITLES], *vocabulary.themes.values(), *vocabulary.cities.values()]
+        return {word for text in texts for word in words_of(text)}
+
+    return remember(f"known-words:{audience_key(user)}", read)
 
 
 def suggest(words: list[str], user, limit: int) -> list[dict]:
