@@ -4,6 +4,7 @@ Settings come from the environment:
 
     BENCH_SIZES           sizes of the corpus, e.g. "1000,10000" (the default)
     BENCH_DATABASES       "postgresql,sqlite" (the default): Elasticsearch and pages are measured on the first
+    BENCH_SQLITE_MAX      the largest size run on SQLite (10000, what the embedded default is supported up to)
     BENCH_SECONDS         seconds of each wrk run (10); BENCH_MAX_REQUESTS bounds it in responses too (50000;
                           a bound cached pages reach in the time would cap their throughput)
     BENCH_POSTGRES_URL    the PostgreSQL server; DATABASE_URL's if unset. Databases <name>_bench(_template)
@@ -41,6 +42,7 @@ UNCACHED = "?nocache=" + "x" * 2100  # longer than the page cache stores (portal
 class Config:
     sizes: list[int]
     databases: list[str]
+    sqlite_max: int
     seconds: float
     max_requests: int
     postgres: str
@@ -57,6 +59,7 @@ class Config:
         return cls(
             sizes=[int(size) for size in env("BENCH_SIZES", "1000,10000").split(",") if size.strip()],
             databases=[name.strip() for name in env("BENCH_DATABASES", "postgresql,sqlite").split(",") if name.strip()],
+            sqlite_max=int(env("BENCH_SQLITE_MAX", "10000")),
             seconds=float(env("BENCH_SECONDS", "10")),
             max_requests=int(env("BENCH_MAX_REQUESTS", "50000")),
             postgres=env("BENCH_POSTGRES_URL") or (database_url if "postgres" in database_url else DEFAULT_POSTGRES),
@@ -321,6 +324,9 @@ def main() -> None:
     runs = []
     for size in config.sizes:
         for position, kind in enumerate(config.databases):
+            if kind == "sqlite" and size > config.sqlite_max:
+                say(f"N={size}: not on SQLite (BENCH_SQLITE_MAX={config.sqlite_max})")
+                continue
             runs.append(run_one(config, kind, size, with_elasticsearch=position == 0 and bool(config.elasticsearch)))
     results = report.results(config, runs, started)
     paths = report.write(results, config)
