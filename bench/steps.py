@@ -19,6 +19,7 @@ import sys
 import django
 
 from bench.corpus import COMMON_TERM, PHRASE, RARE_TERM, TYPO
+from portal.settings.base import SEARCH_PAGE_SIZE as PAGE_SIZE  # plain constants: no Django needed
 
 # The fixed query mix: (name, query string of the portal's search page).
 QUERIES = [
@@ -29,7 +30,6 @@ QUERIES = [
     ("typo", f"q={TYPO}"),
     ("deep", f"q={COMMON_TERM}&page=100"),
 ]
-PAGE_SIZE = 10  # settings.SEARCH_PAGE_SIZE, the search page's results per page
 MEMBER_EMAIL = "bench-member@example.org"
 TOOK_REPEATS = int(os.environ.get("BENCH_TOOK_REPEATS", "30"))
 
@@ -88,7 +88,8 @@ def _body(query_string: str, user) -> dict:
 
     asked = SearchRequest.from_query_dict(QueryDict(query_string))
     total = _took_total(request_body(asked.query, asked.filters, user, 1, asked.sort))
-    return request_body(asked.query, asked.filters, user, clamp_page(asked.page, total, 10) if total else 1, asked.sort)
+    page = clamp_page(asked.page, total, PAGE_SIZE) if total else 1
+    return request_body(asked.query, asked.filters, user, page, asked.sort)
 
 
 def _took_total(body: dict) -> int:

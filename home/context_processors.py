@@ -1,8 +1,7 @@
 from wagtail.models import Page, Site
 
 from home.navigation import configured_links, current_marker
-from portal.access import audience_key, is_network_member, visible_pages
-from portal.page_cache import remember
+from portal.access import is_network_member, remember_for, visible_pages
 
 
 def section_items(request, site) -> list[dict]:
@@ -12,7 +11,7 @@ def section_items(request, site) -> list[dict]:
         pages = visible_pages(Page.objects.child_of(site.root_page).in_menu(), request.user).order_by("path")
         return [(page, page.get_url(request)) for page in pages]
 
-    sections = remember(f"menu-sections:{site.pk}:{audience_key(request.user)}", read_sections)
+    sections = remember_for(request.user, f"menu-sections:{site.pk}", read_sections)
     return [
         {"page": page, "label": page.title, "url": url, "current": current_marker(request, url)}
         for page, url in sections

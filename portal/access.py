@@ -162,10 +162,10 @@ def audiences_for_user(user) -> frozenset[str]:
     return result
 
 
-def audience_key(user) -> str:
-    """What decides which pages ``user`` may read, as a cache key: two readers with the same
-    key see the same pages."""
-    return "|".join(sorted(audiences_for_user(user)))
+def remember_for(user, name: str, compute):
+    """``compute()``, something drawn from the pages ``user`` may read, kept with the page cache
+    (``page_cache.remember``) for every reader with the same audiences: they see the same pages."""
+    return page_cache.remember(f"{name}:{'|'.join(sorted(audiences_for_user(user)))}", compute)
 
 
 def can_view(user_audiences: frozenset[str], audiences: frozenset[str]) -> bool:

@@ -87,8 +87,8 @@ def remember(key: str, compute):
     generation, or the page cache's timeout. Not kept when the page cache is off.
 
     For what every request reads and only a write changes (the restricted depths, the
-    menu, the facet labels); the key says whatever else the answer depends on, such as
-    the reader's audiences (``portal.access.audience_key``).
+    menu, the facet labels); the key says whatever else the answer depends on (per
+    reader: ``portal.access.remember_for``).
     """
     seconds = timeout()
     if not seconds:

@@ -14,7 +14,7 @@ end
 
 function response(status, headers, body)
   count = count + 1
-  local timing = headers["Server-Timing"] or headers["server-timing"]
+  local timing = headers["Server-Timing"]
   if timing then
     local duration = timing:match("dur=([%d%.]+)")
     if duration then

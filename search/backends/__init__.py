@@ -23,7 +23,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from portal.access import audience_key, visible_pages
+from portal.access import remember_for, visible_pages
 from portal.page_cache import remember
 from resources.choices import Language
 from resources.listing import MAX_YEAR, MIN_YEAR
@@ -64,7 +64,7 @@ class Vocabulary:
         def read_cities():
             return list(visible_pages(CityPage.objects.all(), user).values_list("slug", "title", "path"))
 
-        city_list = remember(f"vocabulary-cities:{audience_key(user)}", read_cities)
+        city_list = remember_for(user, "vocabulary-cities", read_cities)
         return cls(
             cities={slug: title for slug, title, _path in city_list},
             city_paths={path: slug for slug, _title, path in city_list},

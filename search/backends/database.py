@@ -36,8 +36,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
-from portal.access import ALL, audience_key, audiences_for_user, mark_members_only, visible_pages
-from portal.page_cache import remember
+from portal.access import ALL, audiences_for_user, mark_members_only, remember_for, visible_pages
 from resources.models import CityPage, EventPage, PracticePage, ResearchPage
 from search.backends import (
     FACETS,
@@ -491,7 +490,8 @@ def search(
     per_page: int,
 ) -> SearchResults:
     """One page of results for a non-empty ``parsed`` query, ``filters`` already narrowed
-    to ``vocabulary`` (search.service.search): two statements, the counts then the page."""
+    to ``vocabulary`` (search.service.search): two statements, the counts then the page (after
+    one for the ids a phrase matches, on PostgreSQL)."""
     with index_scans():
         matching = Matching.build(parsed, user)
         total, counts = facet_counts(matching, filters) if matching else (0, {})
@@ -551,14 +551,14 @@ def did_you_mean(parsed: ParsedQuery, filters: SearchFilters, user, vocabulary: 
 
 def _known_words(user, vocabulary: Vocabulary) -> set[str]:
     """The words of what the reader may see (titles, themes, cities); kept per audience until
-    something changes (``page_cache.remember``), as a typo search reads thousands of titles."""
+    something changes (``remember_for``), as a typo search reads thousands of titles."""
 
     def read() -> set[str]:
         titles = visible_pages(Page.objects.type(*MODELS.values()), user).values_list("title", flat=True)
         texts = [*titles[:VOCABULARY_TITLES], *vocabulary.themes.values(), *vocabulary.cities.values()]
         return {word for text in texts for word in words_of(text)}
 
-    return remember(f"known-words:{audience_key(user)}", read)
+    return remember_for(user, "known-words", read)
 
 
 def suggest(words: list[str], user, limit: int) -> list[dict]:
