@@ -325,7 +325,9 @@ def _run_section(run: dict) -> list[str]:
     lines += [
         "Search page, ms (ES: the portal on Elasticsearch; took: Elasticsearch's own time for the requests of",
         "that run, from the page's Server-Timing header; alone: `took` of the same body sent alone, one at a",
-        "time, with and without highlighting; DB: the portal on the database backend):",
+        "time, with and without highlighting; DB: the portal on the database backend; deep: page 100 (or the",
+        "last) reached by the Next link of the page before, as a reader gets there; jump: the same page typed",
+        "in the address, counted from the first result):",
         "",
         *_search_table(run),
     ]

@@ -16,6 +16,7 @@ Settings come from the environment:
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import os
@@ -31,7 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from bench import report
 from bench.server import ROOT, Server, fetch, listening_pid, peak_memory_kb, wrk
-from bench.steps import PAGE_SIZE, QUERIES
+from bench.steps import BY_NEXT, PAGE_SIZE, QUERIES
 
 PYTHON = str(ROOT / ".venv/bin/python")
 DEFAULT_POSTGRES = "postgres://ctpn:ctpn@127.0.0.1:5432/ctpn"
@@ -199,14 +200,21 @@ def _total(body: bytes) -> int | None:
     return int(found[1].replace(b",", b"")) if found else 0
 
 
-def _reachable(url: str, cookie: str) -> tuple[str, dict]:
+def _reachable(name: str, url: str, cookie: str) -> tuple[str, dict]:
     """``url`` and its answer. A page past the last one (the deep query on a small corpus) becomes
     the last page: that is what the portal shows there, after a second request to Elasticsearch
-    that no link of the portal's own ever causes."""
+    that no link of the portal's own ever causes. A query in BY_NEXT is fetched as a reader gets
+    there: by the "Next" link of the page before it."""
     answer = fetch(url, cookie)
     asked = re.search(r"[?&]page=(\d+)", url)
     last = max(1, math.ceil(_total(answer["body"]) / PAGE_SIZE))
-    if asked and int(asked[1]) > last:
+    page = min(int(asked[1]), last) if asked else 1
+    if name in BY_NEXT and page > 1:
+        before = fetch(re.sub(r"([?&])page=\d+", rf"\g<1>page={page - 1}", url), cookie)
+        link = re.search(rb'<a href="([^"]*)" rel="next"', before["body"])[1].decode()
+        url = url.split("?")[0] + html.unescape(link)
+        answer = fetch(url, cookie)
+    elif asked and int(asked[1]) > last:
         url = re.sub(r"([?&])page=\d+", rf"\g<1>page={last}", url)
         answer = fetch(url, cookie)
     return url, answer
@@ -217,7 +225,7 @@ def measure_search(server: Server, session: dict, config: Config) -> dict:
     figures = {}
     for name, query_string in QUERIES:
         for reader, cookie in (("anonymous", ""), ("member", session["cookie"])):
-            url, first = _reachable(f"{server.base}/search/?{query_string}", cookie)  # also warms the worker
+            url, first = _reachable(name, f"{server.base}/search/?{query_string}", cookie)  # also warms the worker
             found = {"status": first["status"], "results": _total(first["body"]), "url": url.removeprefix(server.base)}
             figures[f"{name}/{reader}"] = found | wrk(url, cookie, config.seconds, config.max_requests)
     return figures
@@ -259,7 +267,7 @@ def round_trips(server: Server, session: dict, config: Config) -> dict:
     """Searches Elasticsearch counted for one search page (index search stats before and after)."""
     counts = {}
     for name, query_string in QUERIES:
-        url, _answer = _reachable(f"{server.base}/search/?{query_string}", session["cookie"])
+        url, _answer = _reachable(name, f"{server.base}/search/?{query_string}", session["cookie"])
         before = _es_json(config, f"{config.index}/_stats/search")["_all"]["primaries"]["search"]["query_total"]
         fetch(url, session["cookie"])
         after = _es_json(config, f"{config.index}/_stats/search")["_all"]["primaries"]["search"]["query_total"]

@@ -29,7 +29,11 @@ QUERIES = [
     ("facets", f"q={COMMON_TERM}&city=stockholm&lang=en"),
     ("typo", f"q={TYPO}"),
     ("deep", f"q={COMMON_TERM}&page=100"),
+    ("jump", f"q={COMMON_TERM}&page=100"),
 ]
+# Queries whose page is reached as a reader reaches it, by the "Next" link of the page before
+# (which carries where it starts: search_after on Elasticsearch); "jump" types the page number.
+BY_NEXT = {"deep"}
 MEMBER_EMAIL = "bench-member@example.org"
 TOOK_REPEATS = int(os.environ.get("BENCH_TOOK_REPEATS", "30"))
 
@@ -71,25 +75,37 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+TOOK_WARMUP = 5
+
+
 def _took(body: dict, repeats: int) -> list[int]:
+    """``took`` of ``body`` sent ``repeats`` times, after TOOK_WARMUP untimed sends: the steady
+    state, as the pages under load see it, not the first reading of a field's data."""
     from search import es
 
     client = es.client()
+    for _ in range(TOOK_WARMUP):
+        client.search(index=es.alias(), **body)
     return [client.search(index=es.alias(), **body).body["took"] for _ in range(repeats)]
 
 
-def _body(query_string: str, user) -> dict:
-    """The body the Elasticsearch backend builds for this search page, on the page it would show."""
+def _body(name: str, query_string: str, user) -> dict:
+    """The body the Elasticsearch backend builds for this search page, on the page it would show
+    (reached by "Next" for the queries in BY_NEXT, as the harness fetches it over HTTP)."""
     from django.http import QueryDict
 
     from search.backends import clamp_page
     from search.backends.elasticsearch import request_body
     from search.forms import SearchRequest
+    from search.service import search
 
     asked = SearchRequest.from_query_dict(QueryDict(query_string))
     total = _took_total(request_body(asked.query, asked.filters, user, 1, asked.sort))
     page = clamp_page(asked.page, total, PAGE_SIZE) if total else 1
-    return request_body(asked.query, asked.filters, user, page, asked.sort)
+    after = None
+    if name in BY_NEXT and page > 1:
+        after = search(asked.query, asked.filters, user, page - 1, asked.sort).next_after
+    return request_body(asked.query, asked.filters, user, page, asked.sort, after=after)
 
 
 def _took_total(body: dict) -> int:
@@ -105,7 +121,7 @@ def took() -> dict:
     figures = {}
     for reader, user in (("anonymous", AnonymousUser()), ("member", member())):
         for name, query_string in QUERIES:
-            body = _body(query_string, user)
+            body = _body(name, query_string, user)
             with_marks = _took(body, TOOK_REPEATS)
             plain = _took({k: v for k, v in body.items() if k != "highlight"}, TOOK_REPEATS)
             figures[f"{name}/{reader}"] = {

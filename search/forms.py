@@ -9,6 +9,7 @@ backends (search.backends), which hand back the filters they understood.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
@@ -21,6 +22,8 @@ from search.service import SORTS, SearchFilters
 MAX_FACET_VALUES = 20  # per facet; more is not a reader ticking boxes
 MAX_VALUE_LENGTH = 100  # longer than any slug, type or language code
 FACET_PARAMS = ("city", "type", "theme", "year", "lang")  # query parameters, in SearchFilters' order
+# Where a page starts, as the previous page's "Next" link gives it (search.backends.elasticsearch.cursor).
+CURSOR_RE = re.compile(r"[A-Za-z0-9_-]{1,1000}")
 
 
 def _values(params: QueryDict, name: str) -> tuple[str, ...]:
@@ -55,15 +58,17 @@ class SearchRequest:
     filters: SearchFilters = field(default_factory=SearchFilters)
     page: int = 1
     sort: str = SORTS[0]
+    after: str = ""  # the cursor of the page, if it was reached by "Next"
 
     @classmethod
     def from_query_dict(cls, params: QueryDict) -> SearchRequest:
-        sort = params.get("sort", "")
+        sort, after = params.get("sort", ""), params.get("after", "")
         return cls(
             query=clean_query(params.get("q")),
             filters=parse_filters(params),
             page=parse_page_number(params.get("page")),
             sort=sort if sort in SORTS else SORTS[0],
+            after=after if CURSOR_RE.fullmatch(after) else "",
         )
 
     @property
@@ -71,7 +76,7 @@ class SearchRequest:
         return bool(filter_params(self.filters))
 
     def query_string(self, **changes) -> str:
-        """This search's query string, without the page; ``q`` or ``filters`` replaced by ``changes``."""
+        """This search's query string, without the page and its cursor; ``q`` or ``filters`` replaced by ``changes``."""
         query = changes.get("q", self.query)
         params = [("q", query)] if query else []
         params += filter_params(changes.get("filters", self.filters))

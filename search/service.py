@@ -88,6 +88,9 @@ class SearchResults:
     backend: str = "database"
     fell_back: bool = False
     took_ms: int | None = None  # Elasticsearch's own time for this page's requests
+    # Elasticsearch: where the next page starts (its "Next" link carries it, so a deep page
+    # costs what the first does); None on the last page and on the database.
+    next_after: str | None = None
 
 
 def _backends():
@@ -161,12 +164,19 @@ def tidy(query: str, filters: SearchFilters, user, page: int, sort: str, per_pag
 
 
 def search(
-    query: str, filters: SearchFilters, user, page: int = 1, sort: str = "relevance", per_page: int | None = None
+    query: str,
+    filters: SearchFilters,
+    user,
+    page: int = 1,
+    sort: str = "relevance",
+    per_page: int | None = None,
+    after: str | None = None,
 ) -> SearchResults:
     """One page of results for ``query`` within ``filters``, as ``user`` may see them.
 
     Bad input is tidied, never refused (``tidy``); a page beyond the last reachable
-    one gives the last.
+    one gives the last. ``after``: the previous page's ``next_after``, where this page
+    starts (a backend that cannot read it counts ``page`` from the first).
     """
     asked = tidy(query, filters, user, page, sort, per_page)
     if not asked.parsed:
@@ -177,7 +187,7 @@ def search(
         results.fell_back = backend == "database" and es.enabled()
         return results
     args = (asked.query, asked.parsed, asked.filters, asked.vocabulary, user, asked.page, asked.sort, asked.per_page)
-    results, fell_back = _with_fallback("search", *args)
+    results, fell_back = _with_fallback("search", *args, after)
     results.fell_back = fell_back
     return results
 

@@ -51,7 +51,7 @@ def _results(asked: SearchRequest, user) -> SearchResults:
     """An empty query searches nothing: the page then explains what to type."""
     if not asked.query:
         return SearchResults(query="", filters=asked.filters, sort=asked.sort)
-    return search(asked.query, asked.filters, user, page=asked.page, sort=asked.sort)
+    return search(asked.query, asked.filters, user, page=asked.page, sort=asked.sort, after=asked.after or None)
 
 
 def _shown_range(results: SearchResults) -> tuple[int, int] | None:
@@ -63,14 +63,15 @@ def _shown_range(results: SearchResults) -> tuple[int, int] | None:
 
 
 def pagination(results: SearchResults, query_string: str) -> dict | None:
-    """Previous, next and numbered links around the current page, gaps elided: 1 … 4 5 [6] 7 8 … 20."""
+    """Previous, next and numbered links around the current page, gaps elided: 1 … 4 5 [6] 7 8 … 20.
+    "Next" carries where the next page starts, when the backend said (``next_after``)."""
     if results.num_pages < 2:
         return None
     current = results.page  # the backend clamped it to the pages there are
     numbers = Paginator(range(results.num_pages), 1).get_elided_page_range(current, on_each_side=2, on_ends=1)
     return {
         "previous": _page_url(query_string, current - 1) if current > 1 else None,
-        "next": _page_url(query_string, current + 1) if current < results.num_pages else None,
+        "next": _page_url(query_string, current + 1, results.next_after) if current < results.num_pages else None,
         "links": [
             {"gap": True}
             if number == Paginator.ELLIPSIS
@@ -80,8 +81,9 @@ def pagination(results: SearchResults, query_string: str) -> dict | None:
     }
 
 
-def _page_url(query_string: str, number: int) -> str:
-    return f"?{query_string}&page={number}" if query_string else f"?page={number}"
+def _page_url(query_string: str, number: int, after: str | None = None) -> str:
+    page = f"page={number}" + (f"&after={after}" if after else "")
+    return f"?{query_string}&{page}" if query_string else f"?{page}"
 
 
 def suggest_view(request):

@@ -15,7 +15,9 @@ branch finds near misses, ranked below every exact match.
 
 from __future__ import annotations
 
+import base64
 import html
+import json
 import re
 import unicodedata
 from datetime import date
@@ -147,17 +149,19 @@ def _facet_filters(filters: SearchFilters, skip: str | None = None) -> list[dict
     return [f for name in FACETS if name != skip and (f := _facet_filter(filters, name))]
 
 
-def _aggregations(parsed: ParsedQuery, filters: SearchFilters, user) -> dict:
-    """Each facet counted with the other facets' choices applied (multi-select), and the
-    number of exact matches among the results (for "did you mean")."""
-    aggs = {
-        f"facet_{name}": {
-            "filter": {"bool": {"filter": _facet_filters(filters, skip=name)}},
-            "aggs": {"values": {"terms": {"field": indexed, "size": FACET_SIZES[name]}}},
-        }
-        for name, (_label, _field, indexed) in FACETS.items()
-    }
-    aggs["exact"] = {"filter": {"bool": {"filter": [exact_query(parsed, user), *_facet_filters(filters)]}}}
+def _aggregations(parsed: ParsedQuery, filters: SearchFilters, user, sort: str, page: int) -> dict:
+    """Each facet counted with the other facets' choices applied (multi-select); on the first
+    page sorted by date, also the number of exact matches among the results (for "did you
+    mean": sorted by relevance, the best hit's score tells, ``_exact_matches``)."""
+    aggs = {}
+    for name, (_label, _field, indexed) in FACETS.items():
+        values = {"terms": {"field": indexed, "size": FACET_SIZES[name]}}
+        others = _facet_filters(filters, skip=name)
+        # Without choices in the other facets, no filter: each one costs a pass over the matches.
+        counted = {"filter": {"bool": {"filter": others}}, "aggs": {"values": values}}
+        aggs[f"facet_{name}"] = counted if others else values
+    if sort == "date" and page == 1:
+        aggs["exact"] = {"filter": {"bool": {"filter": [exact_query(parsed, user), *_facet_filters(filters)]}}}
     return aggs
 
 
@@ -178,26 +182,78 @@ def _sort(sort: str) -> list:
     return ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"title_sort": "asc"}, {"page_id": "asc"}]
 
 
-def _request(parsed: ParsedQuery, filters: SearchFilters, user, sort: str, page: int, per_page: int) -> dict:
+def _request(
+    parsed: ParsedQuery, filters: SearchFilters, user, sort: str, page: int, per_page: int, after: list | None = None
+) -> dict:
+    """The one request of a results page; ``after``: the sort values the page starts after."""
     text = parsed.to_simple_query_string(exclusions=False)
     body = {
         "query": text_query(parsed, user),
-        "aggs": _aggregations(parsed, filters, user),
+        "aggs": _aggregations(parsed, filters, user, sort, page),
         # Highlight the words as typed (stemmed), not the typo-tolerant branch: far cheaper.
         "highlight": _highlight(HIGHLIGHT_FIELDS) | {"highlight_query": _sqs(text, DOC_FIELDS)},
         "sort": _sort(sort),
-        "from": (page - 1) * per_page,
+        "from": 0 if after else (page - 1) * per_page,
         "size": per_page,
         "track_total_hits": True,
         "_source": SOURCE,
     }
+    if after:
+        body["search_after"] = after
     if post_filter := _facet_filters(filters):
         body["post_filter"] = {"bool": {"filter": post_filter}}
     return body
 
 
+# A page's cursor: the sort values of its last hit, as compact JSON in URL-safe base64.
+MAX_CURSOR_LENGTH = 1000
+MAX_LONG = 2**63 - 1
+
+
+def cursor(sort_values: list) -> str:
+    """The ``next_after`` of a page ending with a hit of these sort values."""
+    text = json.dumps(sort_values, separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def read_cursor(text: str | None, sort: str) -> list | None:
+    """The sort values of a cursor, or None unless it is one ``cursor`` could have written for
+    ``sort``: a number (relevance only), the date, the title and the page id. Anyone can type
+    one; a cursor that fits only moves where the page starts, within what the reader may see."""
+    if not text or len(text) > MAX_CURSOR_LENGTH:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), parse_constant=_refuse)
+    except (ValueError, UnicodeDecodeError):  # binascii.Error and JSONDecodeError are ValueErrors
+        return None
+    kinds = ([float] if sort == "relevance" else []) + [int, str, int]
+    if not isinstance(values, list) or len(values) != len(kinds):
+        return None
+    return values if all(_fits(value, kind) for value, kind in zip(values, kinds, strict=True)) else None
+
+
+def _refuse(constant: str):
+    raise ValueError(constant)  # NaN and Infinity: no sort value is
+
+
+def _fits(value, kind: type) -> bool:
+    if isinstance(value, bool):
+        return False
+    if kind is float:
+        return isinstance(value, int | float) and abs(value) <= 1e30
+    if kind is int:
+        return isinstance(value, int) and -MAX_LONG - 1 <= value <= MAX_LONG
+    return isinstance(value, str)
+
+
 def request_body(
-    query: str, filters: SearchFilters, user, page: int = 1, sort: str = "relevance", per_page: int | None = None
+    query: str,
+    filters: SearchFilters,
+    user,
+    page: int = 1,
+    sort: str = "relevance",
+    per_page: int | None = None,
+    after: str | None = None,
 ) -> dict | None:
     """The body of the one request ``search.service.search`` sends for these arguments, without
     sending it; None when the query searches nothing. Send it to the alias to replay the search:
@@ -209,7 +265,8 @@ def request_body(
     if not asked.parsed:
         return None
     page = min(asked.page, max_page(asked.per_page))
-    return _request(asked.parsed, asked.filters, user, asked.sort, page, asked.per_page)
+    start = read_cursor(after, asked.sort) if page > 1 else None
+    return _request(asked.parsed, asked.filters, user, asked.sort, page, asked.per_page, start)
 
 
 def _query_es(body: dict) -> dict:
@@ -225,51 +282,67 @@ def search(
     page: int,
     sort: str,
     per_page: int,
+    after: str | None = None,
 ) -> SearchResults:
     """One page of results for a non-empty ``parsed`` query, ``filters`` already narrowed
-    to ``vocabulary`` (search.service.search)."""
+    to ``vocabulary`` (search.service.search). Page ``page`` starts after the cursor ``after``
+    when it reads as one (``read_cursor``), else at ``(page - 1) * per_page``."""
     page = min(page, max_page(per_page))
-    response = _query_es(_request(parsed, filters, user, sort, page, per_page))
+    start = read_cursor(after, sort) if page > 1 else None
+    response = _query_es(_request(parsed, filters, user, sort, page, per_page, start))
     total, took = response["hits"]["total"]["value"], response["took"]
-    if page != (clamped := clamp_page(page, total, per_page)):  # beyond the last page: a second request
+    clamped = clamp_page(page, total, per_page)
+    # Beyond the last page, or a cursor past the end of the results: a second request.
+    if total and (page != clamped or (start and not response["hits"]["hits"])):
         page = clamped
-        if total:
-            response = _query_es(_request(parsed, filters, user, sort, page, per_page))
-            took += response["took"]
+        response = _query_es(_request(parsed, filters, user, sort, page, per_page))
+        took += response["took"]
+    page = clamped
+    hits = response["hits"]["hits"]
     return SearchResults(
         query=query,
         filters=filters,
-        hits=[_hit(hit, vocabulary) for hit in response["hits"]["hits"]],
+        hits=[_hit(hit, vocabulary) for hit in hits],
         total=total,
         page=page,
         num_pages=num_pages(total, per_page),
         per_page=per_page,
         sort=sort,
         facets=build_facets(_facet_counts(response), filters, vocabulary),
-        suggestion=_did_you_mean(parsed, response),
+        suggestion=_did_you_mean(parsed, response, sort, page),
         backend=BACKEND,
         took_ms=took,
+        next_after=cursor(hits[-1]["sort"]) if hits and page < num_pages(total, per_page) else None,
     )
 
 
 def _facet_counts(response: dict) -> dict[str, dict]:
     aggs = response.get("aggregations", {})
+    counted = {name: aggs[f"facet_{name}"] for name in FACETS}
     return {
-        name: {bucket["key"]: bucket["doc_count"] for bucket in aggs[f"facet_{name}"]["values"]["buckets"]}
-        for name in FACETS
+        name: {bucket["key"]: bucket["doc_count"] for bucket in agg.get("values", agg)["buckets"]}
+        for name, agg in counted.items()
     }
 
 
-def _did_you_mean(parsed: ParsedQuery, response: dict) -> str | None:
-    """A better spelling when nothing matched exactly: the words nearest to those typed in the
-    best near miss. That hit is one the reader may see, within the chosen filters, and it holds
-    the corrected words, so the suggestion finds something and never reveals hidden text; and
-    it comes with the results, with no second request."""
+def _did_you_mean(parsed: ParsedQuery, response: dict, sort: str, page: int) -> str | None:
+    """On the first page, a better spelling when nothing matched exactly: the words nearest to
+    those typed in the best near miss. That hit is one the reader may see, within the chosen
+    filters, and it holds the corrected words, so the suggestion finds something and never
+    reveals hidden text; and it comes with the results, with no second request."""
     hits = response["hits"]["hits"]
-    if response["aggregations"]["exact"]["doc_count"] or not hits:
+    if page != 1 or not hits or _exact_matches(response, sort):
         return None
     suggested = parsed.corrected(_corrections(parsed, hits[0]["_source"]))
     return suggested.to_simple_query_string() if suggested != parsed else None
+
+
+def _exact_matches(response: dict, sort: str) -> bool:
+    """Whether any result matched the words as typed. By relevance, exact matches score above
+    EXACT_TIER and come first, so the first hit's score (its first sort value) tells."""
+    if sort == "date":
+        return bool(response["aggregations"]["exact"]["doc_count"])
+    return response["hits"]["hits"][0]["sort"][0] >= EXACT_TIER
 
 
 def _corrections(parsed: ParsedQuery, source: dict) -> dict[str, str]:

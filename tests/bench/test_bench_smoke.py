@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.request
@@ -97,13 +98,17 @@ def test_every_measurement_is_in_the_results(bench_run):
 
 
 def test_a_deep_page_past_the_last_one_is_measured_as_the_last_page(bench_run):
-    """Page 100 of a few dozen results: the harness measures the page the portal shows there."""
-    search = bench_run[0]["runs"][0]["search"]["elasticsearch"]
+    """Page 100 of a few dozen results: the harness measures the page the portal shows there,
+    typed in the address ("jump") and reached by the Next link of the page before ("deep")."""
+    run = bench_run[0]["runs"][0]
     for reader in ("anonymous", "member"):
-        deep = search[f"deep/{reader}"]
-        last = max(1, -(-deep["results"] // 10))
-        assert deep["url"].endswith(f"&page={last}"), deep["url"]
-    assert bench_run[0]["runs"][0]["round_trips"]["deep"] == 1
+        jump, deep = run["search"]["elasticsearch"][f"jump/{reader}"], run["search"]["elasticsearch"][f"deep/{reader}"]
+        last = max(1, -(-jump["results"] // 10))
+        assert last > 1, "the smoke corpus gives the common term more than one page"
+        assert jump["url"].endswith(f"&page={last}"), jump["url"]
+        assert re.search(rf"&page={last}&after=[\w-]+$", deep["url"]), deep["url"]
+        assert run["search"]["database"][f"deep/{reader}"]["url"].endswith(f"&page={last}")  # no cursor there
+    assert run["round_trips"]["deep"] == run["round_trips"]["jump"] == 1
 
 
 def test_members_find_more_than_visitors(bench_run):

@@ -55,6 +55,12 @@ QUERY_STRINGS = [
     "q=%ED%A0%80fire",  # an encoded lone surrogate
     "q=%00&type=%00&page=%00&sort=%00",
     "q=fire%0d%0aSet-Cookie:%20x=y",
+    # Where a page starts ("Next" links carry it): junk, markup, a huge or foreign one.
+    "q=fire&after=%3Cscript%3Ealert(1)%3C/script%3E",
+    "q=fire&after=" + "A" * 5000,
+    "q=fire&after=WzEsMiwieCIsM10&after=junk",
+    "q=fire&page=2&after=WyJ4IiwieCIsIngiLCJ4Il0",
+    "q=fire&page=-5&after=%00",
 ]
 
 

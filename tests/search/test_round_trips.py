@@ -40,11 +40,26 @@ def bollards(elasticsearch, stockholm):
     return pages
 
 
-def test_a_page_with_a_suggestion_asks_elasticsearch_once(client, bollards, requests_sent):
-    response = client.get("/search/", {"q": "bolards", "city": "stockholm", "sort": "date", "page": "2"})
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_a_page_with_a_suggestion_asks_elasticsearch_once(client, bollards, requests_sent, sort):
+    response = client.get("/search/", {"q": "bolards", "city": "stockholm", "sort": sort})
     assert response.context["results"].suggestion == "bollards"
-    assert len(hit_titles(response)) == 2
+    assert len(hit_titles(response)) == 10
     assert requests_sent == [("POST", f"/{es.alias()}/_search")]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_did_you_mean_is_offered_with_the_first_page_only(client, bollards, requests_sent, sort):
+    response = client.get("/search/", {"q": "bolards", "sort": sort, "page": "2"})
+    assert len(hit_titles(response)) == 2
+    assert response.context["results"].suggestion is None
+    assert len(requests_sent) == 1
+
+
+def test_exact_matches_get_no_suggestion_in_either_order(client, bollards, requests_sent):
+    for sort in ("relevance", "date"):
+        assert client.get("/search/", {"q": "bollards", "sort": sort}).context["results"].suggestion is None
+    assert len(requests_sent) == 2
 
 
 def test_a_hidden_word_is_still_never_suggested(client, bollards, requests_sent):
