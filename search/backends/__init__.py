@@ -140,9 +140,11 @@ def clamp_page(page: int, total: int, per_page: int) -> int:
     return max(1, min(page, num_pages(total, per_page) or 1))
 
 
-def page_url(url_path: str) -> str:
-    """The public address of a page from its ``url_path``, as Wagtail's ``Page.url`` gives it."""
-    for root in Site.get_site_root_paths():
+def page_url(url_path: str, roots: list | None = None) -> str:
+    """The public address of a page from its ``url_path``, as Wagtail's ``Page.url`` gives it.
+    ``roots``: ``Site.get_site_root_paths()``, read once for a page of hits (it is a read of
+    the shared cache, a query where that cache is the database)."""
+    for root in Site.get_site_root_paths() if roots is None else roots:
         if url_path.startswith(root.root_path):
             return reverse("wagtail_serve", args=(url_path[len(root.root_path) :],))
     return ""

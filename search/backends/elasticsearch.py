@@ -24,6 +24,7 @@ from datetime import date
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Site
 
 from portal.access import ALL, PUBLIC, audiences_for_user
 from search import es
@@ -302,7 +303,7 @@ def search(
     return SearchResults(
         query=query,
         filters=filters,
-        hits=[_hit(hit, vocabulary) for hit in hits],
+        hits=_hits(hits, vocabulary),
         total=total,
         page=page,
         num_pages=num_pages(total, per_page),
@@ -392,13 +393,18 @@ def edits(a: str, b: str) -> int:
     return row[-1]
 
 
-def _hit(hit: dict, vocabulary: Vocabulary) -> Hit:
+def _hits(hits: list[dict], vocabulary: Vocabulary) -> list[Hit]:
+    roots = Site.get_site_root_paths()
+    return [_hit(hit, vocabulary, roots) for hit in hits]
+
+
+def _hit(hit: dict, vocabulary: Vocabulary, roots: list) -> Hit:
     source = hit["_source"]
     summary = source.get(text_field_name("summary", source["language"]), "")
     return Hit(
         page_id=source["page_id"],
         title=_title(source),
-        url=page_url(source["url"]),
+        url=page_url(source["url"], roots),
         type=source["type"],
         type_label=TYPES[source["type"]][0],
         cities=vocabulary.city_titles(source.get("cities", [])),
@@ -449,9 +455,10 @@ def suggest(words: list[str], user, limit: int) -> list[dict]:
     starts = {"prefix": {"title_sort": {"value": " ".join(words).casefold(), "boost": 10}}}
     query = {"bool": {"must": [{"multi_match": match}], "should": [starts], "filter": audience_filter(user)}}
     response = _query_es({"query": query, "size": limit, "_source": SOURCE})
+    roots = Site.get_site_root_paths()
     return [
-        {"title": _title(hit["_source"]), "url": page_url(hit["_source"]["url"]), "type": hit["_source"]["type"]}
-        for hit in response["hits"]["hits"]
+        {"title": _title(source), "url": page_url(source["url"], roots), "type": source["type"]}
+        for source in (hit["_source"] for hit in response["hits"]["hits"])
     ]
 
 
@@ -475,4 +482,4 @@ def related(page, user, vocabulary: Vocabulary, limit: int) -> list[Hit]:
     query = {"should": should, "minimum_should_match": 1, "filter": readable}
     query["must_not"] = [{"ids": {"values": [str(page.pk)]}}]
     response = _query_es({"query": {"bool": query}, "size": limit, "_source": SOURCE})
-    return [_hit(hit, vocabulary) for hit in response["hits"]["hits"]]
+    return _hits(response["hits"]["hits"], vocabulary)
