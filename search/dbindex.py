@@ -1,7 +1,8 @@
-"""The database's own search index: one ``IndexEntry`` per findable page, with its facet
-values and audiences as ``IndexValue`` rows, and the engine's full-text index beside it
-(FTS5 on SQLite, a weighted tsvector with a GIN index on PostgreSQL; migration 0002 of
-search, where triggers or a generated column keep them in step with the entries).
+"""The database's own search index: one ``IndexEntry`` per findable page, with its audience
+set as a column (``audience_key``) and its city and theme values as ``IndexValue`` rows, and
+the engine's full-text index beside it (FTS5 on SQLite, a weighted tsvector with a GIN index
+on PostgreSQL; migration 0002 of search, where triggers or a generated column keep them in
+step with the entries).
 
 What a row holds is decided by search.indexing, as for Elasticsearch: ``_metadata``
 (type, cities, themes, language, date, audiences; None keeps the page out) and
@@ -47,8 +48,17 @@ BATCH_SIZE = 500
 # facet name in IndexValue -> key of search.indexing's metadata
 # (type, language and year are columns of the entry)
 VALUE_KEYS = {"city": "cities", "theme": "themes"}
-AUDIENCE = "aud"
 Progress = Callable[[int, int], None]
+
+
+def audience_key(audiences: Iterable[str]) -> str:
+    """An audience set as the entry stores it: one canonical string per set, so that
+    the search can tell which of the few distinct sets a reader passes."""
+    return " ".join(sorted(audiences))
+
+
+def audience_set(key: str) -> frozenset[str]:
+    return frozenset(key.split())
 
 
 def _stored_text(document) -> str:
@@ -90,15 +100,13 @@ def entry_for(
         date=metadata["date"],
         year=metadata["year"],
         fingerprint=_fingerprint(page, metadata),
+        audiences=audience_key(metadata["audiences"]),
     )
     return entry, _values(page.pk, metadata)
 
 
 def _values(page_id: int, metadata: dict) -> list[IndexValue]:
-    pairs = [(AUDIENCE, audience) for audience in metadata["audiences"]]
-    for facet, key in VALUE_KEYS.items():
-        value = metadata[key]  # a list
-        pairs += [(facet, str(item)) for item in value]
+    pairs = [(facet, str(item)) for facet, key in VALUE_KEYS.items() for item in metadata[key]]
     return [IndexValue(entry_id=page_id, facet=facet, value=value) for facet, value in pairs]
 
 

@@ -42,18 +42,23 @@ class IndexEntry(models.Model):
     date = models.DateField(null=True)
     year = models.IntegerField(null=True)
     fingerprint = models.CharField(max_length=32)
+    audiences = models.TextField(
+        help_text="Who may read the page: its audience set, sorted and space-separated (search.dbindex.audience_key)."
+    )
 
     class Meta:
         verbose_name = "search index entry"
         verbose_name_plural = "search index entries"
+        # The few distinct audience sets are read through it (search.backends.database).
+        indexes = [models.Index(fields=["audiences"], name="search_entry_audiences")]
 
     def __str__(self):
         return f"{self.page_id}: {self.title}"
 
 
 class IndexValue(models.Model):
-    """One of the values of a many-valued facet, or an audience, of an indexed page:
-    ("city", "stockholm"), ("theme", "victim-support"), ("aud", "members")."""
+    """One of the values of a many-valued facet of an indexed page:
+    ("city", "stockholm"), ("theme", "victim-support")."""
 
     entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="values", db_column="page_id")
     facet = models.CharField(max_length=10)
@@ -64,7 +69,7 @@ class IndexValue(models.Model):
         verbose_name_plural = "search index values"
         indexes = [
             models.Index(fields=["entry", "facet", "value"], name="search_value_page"),
-            # With the page: a facet's counts and the audience filter read the index alone.
+            # With the page: a facet's counts and the facet filters read the index alone.
             models.Index(fields=["facet", "value", "entry"], name="search_value_facet"),
         ]
 
