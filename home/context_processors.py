@@ -1,7 +1,24 @@
+import hashlib
+
+from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
 from home.navigation import configured_links, current_marker
 from portal.access import is_network_member, remember_for, visible_pages
+from portal.page_cache import remember
+
+
+def find_site(request):
+    """``Site.find_for_request``, kept with the page cache per host and port.
+
+    Every page asks it (menu, footer, page URLs); only a change to the sites, which bumps
+    the generation, alters the answer. Wagtail reuses it for the rest of the request.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        address = f"{split_domain_port(request._get_raw_host())[0]}:{request.get_port()}"
+        key = "site-for-host:" + hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+        request._wagtail_site = remember(key, lambda: Site._find_for_request(request))
+    return request._wagtail_site
 
 
 def section_items(request, site) -> list[dict]:
@@ -37,7 +54,7 @@ def navigation(request):
     none are set. ``current`` is the aria-current value: "page" on the link's
     own page, "true" anywhere beneath it.
     """
-    site = Site.find_for_request(request)
+    site = find_site(request)
     context = {"return_path": return_path(request)}
     if site is None:
         empty = {"nav_items": [], "menu_items": [], "footer_links": [], "site_root": None}

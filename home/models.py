@@ -7,8 +7,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
+
+from portal.page_cache import remember
 
 
 class HomePage(Page):
@@ -77,6 +79,17 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "footer"
+
+    @classmethod
+    def for_request(cls, request):
+        """The footer of the request's site, kept with the page cache: every page shows it, and
+        only a save (which bumps the generation) changes it. The admin's form reads ``for_site``."""
+        attribute = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if site is None or hasattr(request, attribute):
+            return super().for_request(request)
+        setattr(request, attribute, remember(f"footer-settings:{site.pk}", lambda: cls.for_site(site)))
+        return getattr(request, attribute)
 
     def __str__(self):
         return "Footer"

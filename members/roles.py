@@ -15,14 +15,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
 from members import audit
 from members.choices import CITY_OPTIONAL_ROLES, CITY_ROLES, AuditAction, Role
 from members.sessions import end_sessions
-from portal.access import NETWORK_MEMBERS_GROUP
+from portal.access import NETWORK_MEMBERS_GROUP, user_groups
+from portal.page_cache import remember
 from resources.models import CityPage
 
 SECRETARIAT_GROUP = "Secretariat"
@@ -104,6 +106,32 @@ def _grants(group_ids: set[int], names: set[str], cities: list[CityPage]) -> lis
 def has_admin_access(user) -> bool:
     """Whether the person can reach the Wagtail admin (and so must use a second factor)."""
     return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+
+
+def may_have_admin_access(user) -> bool:
+    """False for someone who certainly cannot reach the Wagtail admin, without reading their
+    permissions; True for anyone ``has_admin_access`` has to be asked about.
+
+    Only a superuser, or someone given ``wagtailadmin.access_admin`` directly or through one
+    of their groups, can hold it (the portal's backends are Django's ModelBackend). Who holds
+    it is kept with the page cache: any change to permissions or groups bumps its generation.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    holders = remember("admin-access-holders", _admin_access_holders)
+    return user.pk in holders["users"] or any(group.pk in holders["groups"] for group in user_groups(user))
+
+
+def _admin_access_holders() -> dict[str, frozenset[int]]:
+    permission = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    users = get_user_model().objects.filter(user_permissions__in=permission)
+    groups = Group.objects.filter(permissions__in=permission)
+    return {
+        "users": frozenset(users.values_list("pk", flat=True)),
+        "groups": frozenset(groups.values_list("pk", flat=True)),
+    }
 
 
 def coordinated_cities(user):

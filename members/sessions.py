@@ -6,7 +6,8 @@ from allauth.usersessions.models import UserSession
 def end_sessions(user) -> int:
     """Sign the person out everywhere; returns how many sessions ended.
 
-    Sessions are tracked by allauth's usersessions middleware. A session it did
+    Sessions are tracked by allauth's usersessions, at sign-in and then at most every
+    few minutes (members.middleware.SessionActivityMiddleware). A session it did
     not see is still refused: Django drops inactive users on the next request,
     and group changes are read on every request.
     """

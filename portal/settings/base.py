@@ -97,7 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # allauth's usersessions tracking, written at most every MEMBERS_SESSION_ACTIVITY_SECONDS.
+    "members.middleware.SessionActivityMiddleware",
     "members.middleware.MembershipMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -207,6 +208,9 @@ MFA_TOTP_ISSUER = "CTPN Knowledge Exchange"
 # typed at the end of its period is otherwise refused. allauth still accepts each code once.
 MFA_TOTP_TOLERANCE = 1
 USERSESSIONS_TRACK_ACTIVITY = True
+# A session's "last seen" (the account's sessions screen) is written at most this often,
+# not on every request (members.middleware.SessionActivityMiddleware): it is at most this stale.
+MEMBERS_SESSION_ACTIVITY_SECONDS = 300
 MEMBERS_INVITATION_DAYS = 14
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
