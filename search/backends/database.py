@@ -228,7 +228,14 @@ def _audience_clause(user) -> tuple[str, list]:
     readable = [key for (key,) in _fetch(AUDIENCE_SETS, []) if can_view(audiences, audience_set(key))]
     if not readable:
         return " AND 1 = 0", []
-    return f" AND e.audiences IN ({', '.join(['%s'] * len(readable))})", readable
+    return f" AND {AUDIENCES_TESTED[connection.vendor]} IN ({', '.join(['%s'] * len(readable))})", readable
+
+
+# PostgreSQL: the audiences as an expression no index answers, so the matches are found
+# through the text's GIN index. Through the audiences index instead (which the planner
+# picks when one set, 'public', is all a visitor reads), each candidate's whole text vector
+# was read to test the words: 1 s of a visitor's 1.7 s for a common term at 100,000.
+AUDIENCES_TESTED = {"postgresql": "(e.audiences || '')", "sqlite": "e.audiences"}
 
 
 def _has_value(alias: str, facet: str, values) -> str:
