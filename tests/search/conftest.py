@@ -22,6 +22,21 @@ class SearchIndex:
 
 
 @pytest.fixture
+def requests_sent(elasticsearch, monkeypatch):
+    """Every request the portal sends to Elasticsearch from now on, as (method, path); the real
+    server answers each one."""
+    transport = es.client().transport
+    sent, send = [], transport.perform_request
+
+    def recording(method, target, *args, **kwargs):
+        sent.append((method, target.split("?")[0]))
+        return send(method, target, *args, **kwargs)
+
+    monkeypatch.setattr(transport, "perform_request", recording)
+    return sent
+
+
+@pytest.fixture
 def elasticsearch(settings):
     """Switch the portal to Elasticsearch for one test, on an empty index."""
     url = getattr(settings, "TEST_ELASTICSEARCH_URL", "")

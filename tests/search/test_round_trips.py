@@ -14,21 +14,6 @@ from tests.search.helpers import hit_titles
 
 
 @pytest.fixture
-def requests_sent(elasticsearch, monkeypatch):
-    """Every request the portal sends to Elasticsearch from now on, as (method, path); the real
-    server answers each one."""
-    transport = es.client().transport
-    sent, send = [], transport.perform_request
-
-    def recording(method, target, *args, **kwargs):
-        sent.append((method, target.split("?")[0]))
-        return send(method, target, *args, **kwargs)
-
-    monkeypatch.setattr(transport, "perform_request", recording)
-    return sent
-
-
-@pytest.fixture
 def bollards(elasticsearch, stockholm):
     pages = [
         make_practice(stockholm, f"Bollards at market {n}", f"bollards-{n}", summary="Removable bollards.")
