@@ -58,6 +58,16 @@ def test_attachment_text_is_found_with_the_words_marked(with_files):
     assert "<mark>kestrel</mark>" in hit.snippet
 
 
+def test_the_words_of_a_phrase_are_marked_in_the_page_and_in_files(with_files, stockholm, elasticsearch):
+    summary = "Removable bollards guard the square."
+    elasticsearch.add(make_practice(stockholm, "Square gates", "square-gates", summary=summary))
+    (hit,) = find('"removable bollards"').hits
+    assert "<mark>Removable</mark> <mark>bollards</mark> guard" in hit.snippet
+    (hit,) = find('"north gates"').hits
+    assert hit.title == "Arena drill"
+    assert "the <mark>north</mark> <mark>gates</mark>" in hit.snippet
+
+
 def test_words_of_a_members_only_file_are_found_by_members_only(with_files, member):
     assert find("ptarmigan").total == 0
     assert find("ptarmigan -kestrel").total == 0
