@@ -8,8 +8,9 @@ see; attachment text matches only through files whose own audiences the reader
 passes. ``request_body`` gives that request without sending it.
 
 Ranking: words are looked up in every language's fields (each analyses the
-query with its own stemmer) and their folded ``.plain`` sub-fields, titles
-weighing most, then summaries, then bodies and attachments. A typo-tolerant
+query with its own stemmer and folds accents), and in titles' unstemmed
+``.plain`` sub-fields, titles weighing most, then summaries, then bodies and
+attachments. A typo-tolerant
 branch finds near misses, ranked below every exact match.
 """
 
@@ -47,18 +48,17 @@ from search.service import Hit, SearchFilters, SearchResults, tidy
 
 BACKEND = "elasticsearch"
 LANGUAGE_SUFFIXES = tuple(ANALYZERS)
-# Field weights: the one place they are decided. Stemmed fields first, their
-# folded exact-word sub-fields a little lower.
+# Field weights: the one place they are decided. Stemmed fields first, titles' exact
+# words a little lower.
 WEIGHTS = {"title": 3, "summary": 2, "body": 1}
 DOC_FIELDS = [
     *(f"{field}_{suffix}^{weight}" for field, weight in WEIGHTS.items() for suffix in LANGUAGE_SUFFIXES),
-    *(f"{field}_{suffix}.plain^{weight * 0.8:g}" for field, weight in WEIGHTS.items() for suffix in LANGUAGE_SUFFIXES),
+    *(f"title_{suffix}.plain^{WEIGHTS['title'] * 0.8:g}" for suffix in LANGUAGE_SUFFIXES),
     "authors^2",
     "theme_names^1.5",
 ]
 FILE_FIELDS = [
     *(f"files.text_{suffix}^0.8" for suffix in LANGUAGE_SUFFIXES),
-    *(f"files.text_{suffix}.plain^0.6" for suffix in LANGUAGE_SUFFIXES),
     "files.title",
 ]
 HIGHLIGHT_FIELDS = [f"{field}_{suffix}" for field in ("summary", "body") for suffix in LANGUAGE_SUFFIXES]

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -27,6 +28,10 @@ import org.elasticsearch.plugins.Plugin;
  * The portal's language analyzers, taken from Lucene (which every Elasticsearch
  * node ships). The minimal distribution the portal runs in tests has no
  * analysis-common module, so it has no language analyzers of its own.
+ *
+ * Each language analyzer folds accents after stemming, so "securite" finds
+ * "sécurité" and "stod" finds "Stöd" in the stemmed field itself: the portal
+ * needs no second, folded copy of every long text to search.
  */
 public class CtpnAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
@@ -38,6 +43,26 @@ public class CtpnAnalysisPlugin extends Plugin implements AnalysisPlugin {
             TokenStream result = new ASCIIFoldingFilter(new LowerCaseFilter(source));
             return new TokenStreamComponents(source, result);
         }
+    }
+
+    /** {@code language} with accents folded after its own filters (its stemmer reads them). */
+    static Analyzer folded(Analyzer language) {
+        return new AnalyzerWrapper(Analyzer.GLOBAL_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return language;
+            }
+
+            @Override
+            protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+                return new TokenStreamComponents(components.getSource(), new ASCIIFoldingFilter(components.getTokenStream()));
+            }
+
+            @Override
+            protected TokenStream wrapTokenStreamForNormalization(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(in);
+            }
+        };
     }
 
     private static AnalysisProvider<AnalyzerProvider<? extends Analyzer>> provider(Supplier<Analyzer> factory) {
@@ -54,13 +79,13 @@ public class CtpnAnalysisPlugin extends Plugin implements AnalysisPlugin {
     @Override
     public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
         return Map.of(
-            "ctpn_english", provider(EnglishAnalyzer::new),
-            "ctpn_swedish", provider(SwedishAnalyzer::new),
-            "ctpn_french", provider(FrenchAnalyzer::new),
-            "ctpn_spanish", provider(SpanishAnalyzer::new),
-            "ctpn_dutch", provider(DutchAnalyzer::new),
-            "ctpn_german", provider(GermanAnalyzer::new),
-            "ctpn_catalan", provider(CatalanAnalyzer::new),
+            "ctpn_english", provider(() -> folded(new EnglishAnalyzer())),
+            "ctpn_swedish", provider(() -> folded(new SwedishAnalyzer())),
+            "ctpn_french", provider(() -> folded(new FrenchAnalyzer())),
+            "ctpn_spanish", provider(() -> folded(new SpanishAnalyzer())),
+            "ctpn_dutch", provider(() -> folded(new DutchAnalyzer())),
+            "ctpn_german", provider(() -> folded(new GermanAnalyzer())),
+            "ctpn_catalan", provider(() -> folded(new CatalanAnalyzer())),
             "ctpn_folding", provider(FoldingAnalyzer::new)
         );
     }
