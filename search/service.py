@@ -88,6 +88,8 @@ class SearchResults:
     backend: str = "database"
     fell_back: bool = False
     took_ms: int | None = None  # Elasticsearch's own time for this page's requests
+    # How long the portal waited for them: took, plus the request and its answer both ways.
+    request_ms: float | None = None
     # Elasticsearch: where the next page starts (its "Next" link carries it, so a deep page
     # costs what the first does); None on the last page and on the database.
     next_after: str | None = None

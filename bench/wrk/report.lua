@@ -2,11 +2,13 @@
 -- as in time) and print the figures the harness reads as one JSON line starting with "BENCH ".
 -- A search page on Elasticsearch says Elasticsearch's own time in its Server-Timing header
 -- (settings SEARCH_SERVER_TIMING): those are gathered too, as the service time of the very
--- requests measured.
+-- requests measured, and how long the portal waited for each of those requests (took, plus
+-- the request and its answer both ways).
 local max_requests = tonumber(os.getenv("BENCH_MAX_REQUESTS") or "0")
 local count = 0
 local threads = {}
-took = {}  -- global: read from each thread by done()
+took = {}  -- globals: read from each thread by done()
+waited = {}
 
 function setup(thread)
   table.insert(threads, thread)
@@ -16,9 +18,13 @@ function response(status, headers, body)
   count = count + 1
   local timing = headers["Server-Timing"]
   if timing then
-    local duration = timing:match("dur=([%d%.]+)")
+    local duration = timing:match("elasticsearch;dur=([%d%.]+)")
     if duration then
       took[#took + 1] = tonumber(duration)
+    end
+    local request = timing:match("elasticsearch%-request;dur=([%d%.]+)")
+    if request then
+      waited[#waited + 1] = tonumber(request)
     end
   end
   if max_requests > 0 and count >= max_requests then
@@ -33,21 +39,27 @@ local function percentile(values, fraction)
   return string.format("%.2f", values[math.max(1, math.ceil(#values * fraction))])
 end
 
-function done(summary, latency, requests)
-  local served = {}
+local function gathered(name)
+  local values = {}
   for _, thread in ipairs(threads) do
-    for _, value in ipairs(thread:get("took") or {}) do
-      served[#served + 1] = value
+    for _, value in ipairs(thread:get(name) or {}) do
+      values[#values + 1] = value
     end
   end
-  table.sort(served)
+  table.sort(values)
+  return values
+end
+
+function done(summary, latency, requests)
+  local served, waits = gathered("took"), gathered("waited")
   local errors = summary.errors
   io.write(string.format(
     'BENCH {"requests": %d, "duration_s": %.3f, "non_2xx_3xx": %d, "socket_errors": %d, '
       .. '"p50_ms": %.2f, "p95_ms": %.2f, "p99_ms": %.2f, "mean_ms": %.2f, '
-      .. '"took_count": %d, "took_p50_ms": %s, "took_p95_ms": %s}\n',
+      .. '"took_count": %d, "took_p50_ms": %s, "took_p95_ms": %s, "request_p50_ms": %s, "request_p95_ms": %s}\n',
     summary.requests, summary.duration / 1e6, errors.status,
     errors.connect + errors.read + errors.write + errors.timeout,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    latency.mean / 1000, #served, percentile(served, 0.50), percentile(served, 0.95)))
+    latency.mean / 1000, #served, percentile(served, 0.50), percentile(served, 0.95),
+    percentile(waits, 0.50), percentile(waits, 0.95)))
 end

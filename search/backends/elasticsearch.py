@@ -20,6 +20,7 @@ import base64
 import html
 import json
 import re
+import time
 import unicodedata
 from datetime import date
 
@@ -296,6 +297,7 @@ def search(
     when it reads as one (``read_cursor``), else at ``(page - 1) * per_page``."""
     page = min(page, max_page(per_page))
     start = read_cursor(after, sort) if page > 1 else None
+    sent = time.perf_counter()
     response = _query_es(_request(parsed, filters, user, sort, page, per_page, start))
     total, took = response["hits"]["total"]["value"], response["took"]
     clamped = clamp_page(page, total, per_page)
@@ -304,6 +306,7 @@ def search(
         page = clamped
         response = _query_es(_request(parsed, filters, user, sort, page, per_page))
         took += response["took"]
+    waited = (time.perf_counter() - sent) * 1000
     page = clamped
     hits = response["hits"]["hits"]
     return SearchResults(
@@ -319,6 +322,7 @@ def search(
         suggestion=_did_you_mean(parsed, response, sort, page),
         backend=BACKEND,
         took_ms=took,
+        request_ms=round(waited, 1),
         next_after=cursor(hits[-1]["sort"]) if hits and page < num_pages(total, per_page) else None,
     )
 

@@ -89,9 +89,11 @@ def test_every_measurement_is_in_the_results(bench_run):
                 assert figures["status"] == 200
                 assert _timed(figures), (backend, name, reader, figures)
     assert set(run["took"]) == set(run["search"]["elasticsearch"])
-    # Elasticsearch's own time of the measured requests, read from each page's Server-Timing header.
+    # Elasticsearch's own time of the measured requests, read from each page's Server-Timing header ...
     for key, figures in run["search"]["elasticsearch"].items():
         assert figures["took_count"] == figures["requests"] > 0 and figures["took_p95_ms"] is not None, key
+        # ... and how long the portal waited for them, never less than Elasticsearch's own time.
+        assert figures["request_p95_ms"] >= figures["took_p50_ms"], key
     assert all(figures["took_count"] == 0 for figures in run["search"]["database"].values())
     assert set(run["round_trips"]) == {name for name, _query in QUERIES}
     assert run["memory"]["web_workers_kb"] and run["memory"]["elasticsearch_kb"]
