@@ -78,15 +78,22 @@ def _percentile(values: list[float], share: float) -> float:
 TOOK_WARMUP = 5
 
 
-def _took(body: dict, repeats: int) -> list[int]:
-    """``took`` of ``body`` sent ``repeats`` times, after TOOK_WARMUP untimed sends: the steady
-    state, as the pages under load see it, not the first reading of a field's data."""
+def _took(bodies: list[dict], repeats: int) -> list[list[int]]:
+    """``took`` of each of ``bodies`` sent ``repeats`` times, in turns, after TOOK_WARMUP untimed
+    sends of each: the steady state, as the pages under load see it, not the first reading of a
+    field's data; in turns, so a node still warming up (the first size measured) weighs on
+    each body alike."""
     from search import es
 
     client = es.client()
-    for _ in range(TOOK_WARMUP):
-        client.search(index=es.alias(), **body)
-    return [client.search(index=es.alias(), **body).body["took"] for _ in range(repeats)]
+    for body in bodies:
+        for _ in range(TOOK_WARMUP):
+            client.search(index=es.alias(), **body)
+    tooks = [[] for _ in bodies]
+    for _ in range(repeats):
+        for body, measured in zip(bodies, tooks, strict=True):
+            measured.append(client.search(index=es.alias(), **body).body["took"])
+    return tooks
 
 
 def _body(name: str, query_string: str, user) -> dict:
@@ -122,8 +129,8 @@ def took() -> dict:
     for reader, user in (("anonymous", AnonymousUser()), ("member", member())):
         for name, query_string in QUERIES:
             body = _body(name, query_string, user)
-            with_marks = _took(body, TOOK_REPEATS)
-            plain = _took({k: v for k, v in body.items() if k != "highlight"}, TOOK_REPEATS)
+            unmarked = {k: v for k, v in body.items() if k != "highlight"}
+            with_marks, plain = _took([body, unmarked], TOOK_REPEATS)
             figures[f"{name}/{reader}"] = {
                 "p50_ms": statistics.median(with_marks),
                 "p95_ms": _percentile(with_marks, 0.95),
