@@ -10,8 +10,8 @@ passes. ``request_body`` gives that request without sending it.
 Ranking: words are looked up in every language's fields (each analyses the
 query with its own stemmer and folds accents), and in titles' unstemmed
 ``.plain`` sub-fields, titles weighing most, then summaries, then bodies and
-attachments. A typo-tolerant
-branch finds near misses, ranked below every exact match.
+attachments. A typo-tolerant branch finds near misses, ranked below every exact
+match.
 """
 
 from __future__ import annotations
