@@ -39,6 +39,7 @@ lint: install ## ruff, djhtml (templates), shell syntax, makemigrations --check,
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates
+	! grep -n ' @ file:' requirements.lock  # the lock must install on a fresh machine
 	for script in bin/* .ci/run; do head -n1 "$$script" | grep -q bash || continue; bash -n "$$script" || exit 1; done
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
