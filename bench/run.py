@@ -225,8 +225,13 @@ def _reachable(name: str, url: str, cookie: str) -> tuple[str, dict]:
 WARM_SECONDS = 2.0
 
 
-def measure_search(server: Server, session: dict, config: Config) -> dict:
-    """The portal's search page for each query of the mix, anonymous and as a member."""
+def measure_search(server: Server, session: dict, config: Config, one_connection: bool = False) -> dict:
+    """The portal's search page for each query of the mix, anonymous and as a member.
+
+    With ``one_connection``, each page is also measured with one request at a time (half as
+    long): the portal's own time without a second request's Elasticsearch work competing for
+    the same two cores, beside the figures under load.
+    """
     figures = {}
     for name, query_string in QUERIES:
         for reader, cookie in (("anonymous", ""), ("member", session["cookie"])):
@@ -234,6 +239,9 @@ def measure_search(server: Server, session: dict, config: Config) -> dict:
             wrk(url, cookie, WARM_SECONDS, config.max_requests)  # not counted: warms both workers
             found = {"status": first["status"], "results": _total(first["body"]), "url": url.removeprefix(server.base)}
             figures[f"{name}/{reader}"] = found | wrk(url, cookie, config.seconds, config.max_requests)
+            if one_connection:
+                alone = wrk(url, cookie, config.seconds / 2, config.max_requests, connections=1)
+                figures[f"{name}/{reader}"]["one_connection"] = alone
     return figures
 
 
@@ -307,7 +315,7 @@ def run_elasticsearch(config: Config, env: dict, session: dict, run: dict) -> No
     run["indexing"]["elasticsearch"] = build_es_index(env)
     say(f"N={run['size']}: search and pages on Elasticsearch")
     with Server(env, config.work / "gunicorn.log") as server:
-        run["search"]["elasticsearch"] = measure_search(server, session, config)
+        run["search"]["elasticsearch"] = measure_search(server, session, config, one_connection=True)
         run["pages"] = measure_pages(server, session, config)
         run["round_trips"] = round_trips(server, session, config)
         run["memory"]["web_workers_kb"] = server.peak_memory_kb()

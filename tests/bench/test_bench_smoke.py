@@ -94,6 +94,9 @@ def test_every_measurement_is_in_the_results(bench_run):
         assert figures["took_count"] == figures["requests"] > 0 and figures["took_p95_ms"] is not None, key
         # ... and how long the portal waited for them, never less than Elasticsearch's own time.
         assert figures["request_p95_ms"] >= figures["took_p50_ms"], key
+        # The same page one request at a time, with its own service time.
+        alone = figures["one_connection"]
+        assert alone["requests"] > 0 and alone["request_p95_ms"] is not None, key
     assert all(figures["took_count"] == 0 for figures in run["search"]["database"].values())
     assert set(run["round_trips"]) == {name for name, _query in QUERIES}
     assert run["memory"]["web_workers_kb"] and run["memory"]["elasticsearch_kb"]
