@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run run-es test bench lint format clean es-up screenshots
+.PHONY: help install run run-es test bench lint format clean es-up es-cluster screenshots
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ bench: install ## Benchmark search and pages at BENCH_SIZES resources (default 1
 
 es-up: ## Start a local Elasticsearch 8.19 node on loopback (fetched once with Maven) and print its URL
 	@bin/elasticsearch-up
+
+es-cluster: ## Start a 3-node Elasticsearch cluster on loopback (ports 9201-9203, /tmp/ctpn-es-cluster) and print its URLs
+	@bin/es-cluster-up
 
 lint: install ## ruff, djhtml (templates), shell syntax, makemigrations --check, manage.py check
 	$(VENV)/bin/ruff check .
