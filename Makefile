@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run run-es test bench lint format clean es-up es-cluster screenshots
+.PHONY: help install run run-es test bench backup lint format clean es-up es-cluster screenshots
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ test: install ## Start PostgreSQL, Elasticsearch and Chromium, run the whole sui
 
 bench: install ## Benchmark search and pages at BENCH_SIZES resources (default 1000,10000); writes docs/performance.md
 	bin/bench
+
+backup: install ## Back up the database and media into var/backups/ctpn-<time>/ (BACKUP_DIR=... elsewhere); restore: bin/restore
+	$(PY) bin/backup $(if $(BACKUP_DIR),"$(BACKUP_DIR)")
 
 es-up: ## Start a local Elasticsearch 8.19 node on loopback (fetched once with Maven) and print its URL
 	@bin/elasticsearch-up
