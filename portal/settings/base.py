@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    # Content Security Policy (portal.security); the app brings its settings checks.
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -86,6 +88,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy on every response, a cached page's too; documents' own headers.
+    "portal.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Anonymous public pages from the cache (portal.page_cache): after the language is known,
@@ -229,11 +233,15 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Documents always go through Django so that collection privacy is checked.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Every document is downloaded, never shown inline as if it were a page of the portal.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Wagtail's database search, without its per-save rescan of the whole index (search/admin_search.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_search"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin shows initials, not avatars fetched from another site with a hash of each address.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The public API (portal.api): page size and how deep paging may go.
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_OFFSET_MAX = 10_000
@@ -289,8 +297,42 @@ LISTING_MAX_PAGE_SIZE = 48
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Nothing is framed; Wagtail's preview panel sets SAMEORIGIN on its own responses.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# No script reads these cookies (the admin takes its CSRF token from the page).
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content Security Policy (portal.security; docs/deployment.md, "Security headers").
+# Public pages, accounts and the API: the portal's own files only, nothing inline.
+# "data:" images: the authenticator app's QR code (allauth) is one.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin (under /admin/) writes inline scripts and styles into its pages, and
+# shows the page being edited in a same-origin preview frame.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -22,8 +22,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# The header says "preload": the domain may be put on browsers' HTTPS-only list (docs/deployment.md).
+SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 
 # Rate limits and sessions must be shared by every worker and host: the
 # database cache is, and needs no other service (`manage.py createcachetable`).
