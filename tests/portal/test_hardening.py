@@ -17,7 +17,6 @@ import time
 import urllib.request
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.conf import settings as django_settings
 from django.contrib.staticfiles import finders
@@ -193,12 +192,6 @@ class TestContentSecurityPolicy:
         for url in [*public_urls(content, site_tree), content.private_practice.url]:
             response = client.get(url, follow=True)
             assert inline_code(response.content.decode()) == [], url
-
-    def test_the_page_of_a_pending_address_change_has_nothing_inline(self, member_client, member):
-        EmailAddress.objects.create(user=member, email="new-address@example.org", verified=False, primary=False)
-        page = member_client.get(reverse("account_email")).content.decode()
-        assert 'id="pending-email"' in page
-        assert inline_code(page) == []
 
     def test_a_page_from_the_page_cache_carries_the_policy_too(self, client, content):
         client.get(content.practice.url)
