@@ -264,14 +264,30 @@ def visible_pages(queryset, user, searchable: bool = False):
 
 
 def visible_documents(queryset, user):
-    """Narrow a document queryset to what ``user`` may download."""
-    from wagtail.models import CollectionViewRestriction
+    """Narrow a document queryset to what ``user`` may download.
+
+    The closed collections are excluded by id, a filter Wagtail's own search also takes
+    (the API's ?search=), not by path, which it does not."""
+    from wagtail.models import Collection, CollectionViewRestriction
 
     user_audiences = audiences_for_user(user)
+    closed = Q()
     for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
         if not can_view(user_audiences, restriction_audiences(restriction)):
-            queryset = queryset.exclude(collection__path__startswith=restriction.collection.path)
-    return queryset
+            closed |= Q(path__startswith=restriction.collection.path)
+    if not closed:
+        return queryset
+    return queryset.exclude(collection__in=list(Collection.objects.filter(closed).values_list("pk", flat=True)))
+
+
+def choosable_pages(queryset, user):
+    """Narrow the admin's page chooser to what ``user`` may read on the site and what they may
+    edit (their drafts too): the chooser lists titles, so it lists no others."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    readable = visible_pages(Page.objects.all(), user).values("pk")
+    editable = PagePermissionPolicy().explorable_instances(user).values("pk")
+    return queryset.filter(Q(pk__in=readable) | Q(pk__in=editable))
 
 
 def public_pages(queryset, searchable: bool = False):

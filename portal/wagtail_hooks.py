@@ -1,8 +1,8 @@
-"""Page and document serving ask the access helper, like every other surface."""
+"""Page and document serving, and the admin's page chooser, ask the access helper, like every other surface."""
 
 from wagtail import hooks
 
-from portal.access import refuse, user_can_view_document, user_can_view_page
+from portal.access import choosable_pages, refuse, user_can_view_document, user_can_view_page
 
 
 @hooks.register("before_serve_page")
@@ -17,3 +17,8 @@ def check_document_audience(document, request):
     if not user_can_view_document(request.user, document):
         return refuse(request)
     return None
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_readable_pages(pages, request):
+    return choosable_pages(pages, request.user)

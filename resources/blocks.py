@@ -1,5 +1,6 @@
 """StreamField blocks: one shared BaseStreamBlock for every body field."""
 
+from django.contrib.auth.models import AnonymousUser
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
@@ -49,6 +50,17 @@ class DocumentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         template = "blocks/document_link_block.html"
+
+    def get_context(self, value, parent_context=None):
+        """Whether the reader may download the document: the link shows its title and file name,
+        so it is shown to them only (``portal.access`` decides)."""
+        from portal.access import user_can_view_document
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        user = getattr(request, "user", None) or AnonymousUser()
+        context["may_download"] = bool(value["document"]) and user_can_view_document(user, value["document"])
+        return context
 
 
 class BaseStreamBlock(blocks.StreamBlock):
