@@ -1,9 +1,10 @@
 """The connection to Elasticsearch and the names of the index and its alias.
 
-Elasticsearch is switched on by ``ELASTICSEARCH_URL``; without it the portal
-searches its database. Readers always query the alias; the documents live in a
-versioned index ``<alias>-<timestamp>`` behind it, so a rebuild can fill a new
-index and swap the alias in one step.
+Elasticsearch is switched on by ``ELASTICSEARCH_URL``: one address (a node, or a
+load balancer in front of a cluster), or a cluster's nodes separated by commas;
+without it the portal searches its database. Readers always query the alias; the
+documents live in a versioned index ``<alias>-<timestamp>`` behind it, so a
+rebuild can fill a new index and swap the alias in one step.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from elasticsearch import Elasticsearch
 
 
 def enabled() -> bool:
-    return bool(settings.ELASTICSEARCH["URL"])
+    return bool(nodes(settings.ELASTICSEARCH["URL"]))
+
+
+def nodes(url: str) -> list[str]:
+    """The addresses in ``ELASTICSEARCH_URL``: "http://a:9200" or "http://a:9200,http://b:9200"."""
+    return [address.strip() for address in url.split(",") if address.strip()]
 
 
 def alias() -> str:
@@ -41,14 +47,19 @@ def client() -> Elasticsearch:
 
 @cache
 def _client(url, api_key, username, password, ca_certs, timeout) -> Elasticsearch:
-    options = {"request_timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
+    hosts = nodes(url)
+    # With several nodes, a request one of them cannot answer (connection refused or reset,
+    # or a 429/502/503/504) goes to the next, and the failed node is left out for a while
+    # (1 s, doubling up to 30 s). A single address fails at once and the caller falls back.
+    # A timeout is not retried: a slow query would only be slow again elsewhere.
+    options = {"request_timeout": timeout, "max_retries": len(hosts) - 1, "retry_on_timeout": False}
     if api_key:
         options["api_key"] = api_key
     elif username:
         options["basic_auth"] = (username, password)
     if ca_certs:
         options["ca_certs"] = ca_certs
-    return Elasticsearch(url, **options)
+    return Elasticsearch(hosts, **options)
 
 
 def health() -> str:

@@ -13,6 +13,7 @@ built) and reports what is missing, stale or extra; ``repair`` rewrites those.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections import deque
@@ -35,6 +36,8 @@ from search.indexing import (
     with_related,
     write,
 )
+
+logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
 # Elasticsearch indexes concurrent bulk requests on separate write threads (one per core).
@@ -75,11 +78,13 @@ def indexes_behind(alias: str) -> list[str]:
 
 def finish_building(index: str) -> None:
     """Give ``index`` its everyday settings back (ELASTICSEARCH_REPLICAS replicas), make it
-    searchable, and let the merges the bulk load started finish before readers come."""
+    searchable, and wait for the merges the bulk load started and for the replicas, so that
+    readers come to a settled index held on as many nodes as the one it replaces."""
     everyday = dict.fromkeys(BUILDING) | {"number_of_replicas": settings.ELASTICSEARCH["REPLICAS"]}
     es.client().indices.put_settings(index=index, settings={"index": everyday})
     es.client().indices.refresh(index=index)
     wait_for_merges(index)
+    wait_for_replicas(index)
 
 
 # Merging the segments of a bulk load goes on after it: at 100,000 pages one merge of 65,000
@@ -97,6 +102,36 @@ def wait_for_merges(index: str, seconds: float = MERGE_WAIT_SECONDS, poll: float
         if time.monotonic() >= deadline:
             return False
         time.sleep(poll)
+
+
+# The replicas copy the finished index's files (they do not index the documents again).
+REPLICA_WAIT_SECONDS = 600
+
+
+def wait_for_replicas(index: str, seconds: float = REPLICA_WAIT_SECONDS) -> bool:
+    """Wait until every replica of ``index`` is started (its health is green; at most
+    ``seconds``). False, with a warning, when the cluster has too few nodes to hold them
+    or they are not all there in time: the index answers from its primary meanwhile."""
+    replicas = settings.ELASTICSEARCH["REPLICAS"]
+    if not replicas:
+        return True
+    client = es.client()
+    nodes = client.cluster.health()["number_of_data_nodes"]
+    if nodes <= replicas:
+        logger.warning(
+            "%s: ELASTICSEARCH_REPLICAS=%s needs %s data nodes, the cluster has %s; its replicas wait for more",
+            index,
+            replicas,
+            replicas + 1,
+            nodes,
+        )
+        return False
+    health = client.options(request_timeout=seconds + 30).cluster.health(
+        index=index, wait_for_status="green", timeout=f"{int(seconds)}s"
+    )
+    if health["timed_out"]:
+        logger.warning("%s did not get all its replicas in %s s; they are still being copied", index, seconds)
+    return not health["timed_out"]
 
 
 def load(index: str, progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> int:

@@ -138,3 +138,21 @@ def test_database_option_rebuilds_the_database_index_beside_elasticsearch(practi
     assert versioned_indexes() == before
     out, _err = search_index("status", "--database")
     assert "Database: 13 pages to index; index: 13 documents" in out and "Missing: 0" in out
+
+
+@pytest.fixture
+def one_replica(settings, practices):
+    """ELASTICSEARCH_REPLICAS=1 on the suite's single node; the index gets none again afterwards."""
+    settings.ELASTICSEARCH = {**settings.ELASTICSEARCH, "REPLICAS": 1}
+    yield
+    es.client().indices.put_settings(index=es.alias(), settings={"index": {"number_of_replicas": 0}})
+
+
+def test_a_rebuild_wanting_more_replicas_than_nodes_finishes_and_says_so(one_replica, caplog):
+    """One node cannot hold a replica: the rebuild does not wait for one, warns, and the index answers."""
+    out, _ = search_index("rebuild")
+    (index,) = versioned_indexes()
+    assert "Rebuilt" in out
+    assert es.client().indices.get_settings(index=index)[index]["settings"]["index"]["number_of_replicas"] == "1"
+    assert f"{index}: ELASTICSEARCH_REPLICAS=1 needs 2 data nodes, the cluster has 1" in caplog.text
+    assert es.client().count(index=es.alias())["count"] == 13
