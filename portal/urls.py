@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from members.urls import overrides as member_overrides
 from portal.api import api_router
+from portal.documents import document_link
 from portal.health import healthz
 from resources import calendar_views, registration_views
 from resources.views import practice_list
@@ -21,6 +22,7 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
+    path("documents/<int:document_id>/", document_link, name="document_link"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_view, name="search"),
     path("search/suggest/", suggest_view, name="search_suggest"),

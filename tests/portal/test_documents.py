@@ -92,3 +92,40 @@ class TestMediaPath:
         response = client.get(f"{django_settings.MEDIA_URL}{private_document.file.name}")
         assert response.status_code == 404
         assert SECRET_BYTES not in body(response)
+
+
+class TestRichTextLinks:
+    """A document linked in a page's rich text: only those who may download it learn its file name."""
+
+    @pytest.fixture
+    def page(self, stockholm, private_document, public_document):
+        from wagtail.rich_text import RichText
+
+        from tests.conftest import make_practice
+
+        text = (
+            f'<p>See <a linktype="document" id="{private_document.pk}">the call list</a>'
+            f' and <a linktype="document" id="{public_document.pk}">the checklist</a>.</p>'
+        )
+        return make_practice(stockholm, "Venue drill", "venue-drill", body=[("paragraph", RichText(text))])
+
+    def test_a_visitor_sees_no_hidden_file_name_and_is_sent_to_sign_in(self, client, page, private_document):
+        html = client.get(page.url).content.decode()
+        assert "call-list" not in html
+        assert f'href="/documents/{private_document.pk}/"' in html
+        response = client.get(f"/documents/{private_document.pk}/")
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/?next=")
+        assert "call-list" not in response["Location"]
+
+    def test_a_public_file_keeps_its_own_address(self, client, page, public_document):
+        assert f'href="{public_document.url}"' in client.get(page.url).content.decode()
+
+    def test_a_member_is_led_on_to_the_file(self, member_client, page, private_document):
+        response = member_client.get(f"/documents/{private_document.pk}/")
+        assert response.status_code == 302 and response["Location"] == private_document.url
+        assert body(member_client.get(response["Location"])) == SECRET_BYTES
+
+    def test_an_outsider_is_refused_and_an_unknown_id_is_not_found(self, client, outsider, private_document):
+        client.force_login(outsider)
+        assert client.get(f"/documents/{private_document.pk}/").status_code == 403
+        assert client.get("/documents/999999/").status_code == 404
