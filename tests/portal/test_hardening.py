@@ -28,6 +28,7 @@ from django.views.defaults import server_error
 from members.models import CalendarFeedToken
 from portal.settings.base import LOGGING as PRODUCTION_LOGGING
 from tests.browser.content import build_content
+from tests.conftest import restore_migrated_data
 from tests.factories import make_document, members_only_collection
 from tests.search.conftest import _remove_test_indexes, elasticsearch  # noqa: F401 - fixtures
 
@@ -366,7 +367,10 @@ def free_port() -> int:
 
 
 class TestAccessLog:
-    def test_gunicorns_access_log_has_the_path_but_not_the_query_or_referer(self, django_db_setup):
+    def test_gunicorns_access_log_has_the_path_but_not_the_query_or_referer(self, django_db_setup, django_db_blocker):
+        # Tests without the db fixture run last, after transactional ones emptied the tables:
+        # the server in another process needs the site the migrations made.
+        restore_migrated_data(django_db_blocker)
         port = free_port()
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
