@@ -10,29 +10,33 @@ itself would (``portal.access.refuse``). Links to public files stay as they were
 
 from __future__ import annotations
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.documents.rich_text import DocumentLinkHandler
 
-from portal.access import PUBLIC, document_audiences, refuse, user_can_view_document
+from portal.access import PUBLIC, audiences_for_documents, refuse, user_can_view_document
 
 
-def link_address(document) -> str:
-    """The file's own address when anyone may download it, else one that names no file."""
-    if PUBLIC in document_audiences(document):
-        return document.url
-    return reverse("document_link", args=[document.pk])
+def link_addresses(documents) -> dict[int, str]:
+    """Each document's own address when anyone may download it, else one that names no file;
+    the collections' restrictions read once for all of them."""
+    prefetch_related_objects(documents, "collection")
+    audiences = audiences_for_documents(documents)
+    return {
+        document.pk: document.url if PUBLIC in audiences[document.pk] else reverse("document_link", args=[document.pk])
+        for document in documents
+    }
 
 
 class ReaderSafeDocumentLinkHandler(DocumentLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
-        return [
-            f'<a href="{escape(link_address(document))}">' if document else "<a>"
-            for document in cls.get_many(attrs_list)
-        ]
+        documents = cls.get_many(attrs_list)
+        addresses = link_addresses([document for document in documents if document])
+        return [f'<a href="{escape(addresses[document.pk])}">' if document else "<a>" for document in documents]
 
 
 def document_link(request, document_id: int):

@@ -4,6 +4,8 @@ in the way a person does, through the login form."""
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from resources.demo.pdf import render_pdf
 from resources.models.practices import PracticeAttachment
 from tests.conftest import PASSWORD, make_practice, restrict_to_members, totp_code
@@ -24,6 +26,26 @@ class Content:
     def month(self) -> str:
         """The calendar month the event is in (?month=YYYY-MM)."""
         return self.event.start.strftime("%Y-%m")
+
+
+def main_pages(content: Content, site_tree) -> list[str]:
+    """The public pages of every kind, a search, sign-in and a page that does not exist."""
+    return [
+        "/",
+        content.city.url,
+        content.practice.url,
+        content.research.url,
+        content.event.url,
+        site_tree["cities"].url,
+        site_tree["research"].url,
+        site_tree["events"].url,
+        reverse("practice_list"),
+        f"{reverse('event_calendar')}?month={content.month}",
+        f"{reverse('search')}?q=resilience",
+        reverse("search"),
+        reverse("account_login"),
+        "/no-such-page/",
+    ]
 
 
 def build_content(site_tree, city, theme) -> Content:

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.content import build_content, sign_in
+from tests.browser.content import build_content, main_pages, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -57,24 +57,6 @@ def content(site_tree, stockholm, theme):
 @pytest.fixture
 def watched(page):
     return Watched(page)
-
-
-def main_pages(content, site_tree) -> list[str]:
-    return [
-        "/",
-        content.city.url,
-        content.practice.url,
-        content.research.url,
-        content.event.url,
-        site_tree["cities"].url,
-        site_tree["research"].url,
-        site_tree["events"].url,
-        "/practices/",
-        f"/events/calendar/?month={content.month}",
-        "/search/?q=resilience",
-        "/accounts/login/",
-        "/no-such-page/",
-    ]
 
 
 def test_main_public_pages_load_without_violations_under_the_strict_policy(watched, content, site_tree):

@@ -27,7 +27,7 @@ from django.views.defaults import server_error
 
 from members.models import CalendarFeedToken
 from portal.settings.base import LOGGING as PRODUCTION_LOGGING
-from tests.browser.content import build_content
+from tests.browser.content import build_content, main_pages
 from tests.conftest import restore_migrated_data
 from tests.factories import make_document, members_only_collection
 from tests.search.conftest import _remove_test_indexes, elasticsearch  # noqa: F401 - fixtures
@@ -138,25 +138,6 @@ def content(site_tree, stockholm, theme):
     return build_content(site_tree, stockholm, theme)
 
 
-def public_urls(content, site_tree) -> list[str]:
-    return [
-        "/",
-        content.city.url,
-        content.practice.url,
-        content.research.url,
-        content.event.url,
-        site_tree["cities"].url,
-        site_tree["research"].url,
-        site_tree["events"].url,
-        reverse("practice_list"),
-        f"{reverse('event_calendar')}?month={content.month}",
-        f"{reverse('search')}?q=resilience",
-        reverse("search"),
-        reverse("account_login"),
-        "/no-such-page/",
-    ]
-
-
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
 DATA_SCRIPT = re.compile(r"""type=["']application/(ld\+)?json["']""", re.IGNORECASE)
 
@@ -175,7 +156,7 @@ def inline_code(page: str) -> list[str]:
 
 class TestContentSecurityPolicy:
     def test_public_pages_allow_only_the_portals_own_scripts_and_styles(self, client, content, site_tree):
-        for url in public_urls(content, site_tree):
+        for url in main_pages(content, site_tree):
             response = client.get(url)
             assert response.status_code in (200, 404), url
             csp = policy(response)
@@ -190,7 +171,7 @@ class TestContentSecurityPolicy:
     def test_public_pages_have_nothing_inline_the_policy_would_block(self, client, member, content, site_tree, reader):
         if reader == "member":
             client.force_login(member)
-        for url in [*public_urls(content, site_tree), content.private_practice.url]:
+        for url in [*main_pages(content, site_tree), content.private_practice.url]:
             response = client.get(url, follow=True)
             assert inline_code(response.content.decode()) == [], url
 
