@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import tarfile
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -242,19 +243,31 @@ def content(settings, site_tree, django_user_model, tmp_path):
 @pytest.mark.elasticsearch
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_postgresql_backup_restores_into_a_new_database_and_media_folder(
-    _migrated_data_outlives_the_module, postgresql, content, new_database, elasticsearch_alias, tmp_path, settings
+    _migrated_data_outlives_the_module,
+    postgresql,
+    content,
+    new_database,
+    elasticsearch_alias,
+    tmp_path,
+    settings,
+    drill,
 ):
     source = portal_env(DATABASE_URL=postgres_url(connection.settings_dict["NAME"]), MEDIA_ROOT=settings.MEDIA_ROOT)
     before = probe(source)
+    started = time.monotonic()
     folder = the_backup(tmp_path / "backups", succeeds(["bin/backup", str(tmp_path / "backups")], source))
+    drill.figure("PostgreSQL backup took", f"{time.monotonic() - started:.1f} s")
     assert_postgresql_backup(folder, before)
 
     es_url, alias = elasticsearch_alias
     restored = {"DATABASE_URL": postgres_url(new_database), "MEDIA_ROOT": tmp_path / "restored-media"}
     target = portal_env(**restored, ELASTICSEARCH_URL=es_url, ELASTICSEARCH_INDEX=alias)
+    started = time.monotonic()
     assert "as in the manifest" in succeeds(["bin/restore", str(folder)], target)
+    drill.figure("restore with the index rebuilt took", f"{time.monotonic() - started:.1f} s")
     after = probe(target, search=True, pages=True, member=content["member"].email, password=MEMBER_PASSWORD)
     assert_same_content(before, after)
+    drill.figure("restored and compared", ", ".join(f"{len(after[name])} {name}" for name in INVENTORY))
     assert content["member"].password in [account[2] for account in after["accounts"]]
     assert_portal_works(after, content)
     assert set(after["search"]) == content["indexed"]
