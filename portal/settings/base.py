@@ -6,8 +6,10 @@ the values below. Optional services switch on only when their variable is set.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
@@ -24,6 +26,26 @@ ENV_ELASTICSEARCH = {
     "index": os.environ.get("ELASTICSEARCH_INDEX", "ctpn-resources"),
     "replicas": int(os.environ.get("ELASTICSEARCH_REPLICAS", "0") or 0),
 }
+
+
+def _check_elasticsearch_url(url: str) -> None:
+    """A malformed address would fail on the first search; refuse to start instead.
+    The value is not quoted in the error: it may hold a password."""
+    for address in filter(None, (part.strip() for part in url.split(","))):
+        parts = urlsplit(address)
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        if parts.scheme not in ("http", "https") or not parts.hostname or not port:
+            raise ImproperlyConfigured(
+                "ELASTICSEARCH_URL: each address needs a scheme, a host and a port, "
+                "like http://127.0.0.1:9200 (several are separated by commas)."
+            )
+
+
+_check_elasticsearch_url(ENV_ELASTICSEARCH["url"])
+
 ENV_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 ENV_EMAIL_URL = {
     "host": os.environ.get("EMAIL_HOST", ""),
@@ -129,12 +151,20 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
+# A server's connection is kept for a minute and checked before a request reuses it, so a
+# PostgreSQL restart costs the requests made while it is down (503, portal.errors) and no
+# more; a server that does not answer is given up on after DATABASE_CONNECT_TIMEOUT seconds.
+DATABASE_CONNECT_TIMEOUT = 3
 DATABASES = {
     "default": dj_database_url.parse(
         ENV_DATABASE_URL or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=60 if ENV_DATABASE_URL else 0,
+        conn_health_checks=bool(ENV_DATABASE_URL),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # ?connect_timeout=... in DATABASE_URL wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

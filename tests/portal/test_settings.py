@@ -61,6 +61,27 @@ class TestProductionSettings:
         assert secret_key == PRODUCTION_ENV["SECRET_KEY"]
         assert allowed_hosts == ["ctpn.example.org", "www.ctpn.example.org"]
 
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "127.0.0.1:9200",
+            "http://127.0.0.1",
+            "http://127.0.0.1:port",
+            "ftp://127.0.0.1:9200",
+            "http://127.0.0.1:9200,es2:9200",
+            "http://elastic:s3cret@:9200",
+        ],
+    )
+    def test_refuses_to_start_with_a_malformed_elasticsearch_url(self, url):
+        result = import_production_settings(**PRODUCTION_ENV, ELASTICSEARCH_URL=url)
+        assert result.returncode != 0
+        assert "ELASTICSEARCH_URL: each address needs a scheme, a host and a port" in result.stderr
+        assert "s3cret" not in result.stderr
+
+    def test_starts_with_several_elasticsearch_nodes(self):
+        url = "http://10.0.0.1:9200, https://elastic:s3cret@10.0.0.2:9200,"
+        assert import_production_settings(**PRODUCTION_ENV, ELASTICSEARCH_URL=url).returncode == 0
+
 
 class TestPrivacySettings:
     def test_no_shared_passwords_in_settings(self):
