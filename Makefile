@@ -47,6 +47,8 @@ lint: install ## ruff, djhtml (templates), shell syntax, makemigrations --check,
 	$(VENV)/bin/djhtml --check templates
 	! grep -n ' @ file:' requirements.lock  # the lock must install on a fresh machine
 	for script in bin/* .ci/run; do head -n1 "$$script" | grep -q bash || continue; bash -n "$$script" || exit 1; done
+	files="$$($(VENV)/bin/ruff check --show-files .)"; for script in bin/*; do head -n1 "$$script" | grep -q python || continue; \
+		grep -q "/$$script$$" <<<"$$files" || { echo "$$script: add it to extend-include in pyproject.toml"; exit 1; }; done
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 
