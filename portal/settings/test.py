@@ -1,6 +1,8 @@
 """Test settings: fast hashing, in-memory email and cache, plain static files."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,6 +18,15 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ctpn-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="ctpn-test-static-"))
+
+
+def _remove_temporary_folders(owner: int = os.getpid()) -> None:
+    if os.getpid() == owner:  # not in a forked child, such as a server's worker
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+        shutil.rmtree(STATIC_ROOT, ignore_errors=True)
+
+
+atexit.register(_remove_temporary_folders)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
