@@ -119,12 +119,23 @@ def _with_fallback(operation: str, *args):
             return getattr(elasticsearch, operation)(*args), False
         except ApiError as error:
             if error.meta.status < 500:
-                logger.exception("Elasticsearch refused a %s request; answering from the database", operation)
+                logger.error(
+                    "Elasticsearch refused a %s request (%s); answering from the database", operation, refusal(error)
+                )
             else:
                 _mark_down(error)
         except TransportError as error:
             _mark_down(error)
     return getattr(database, operation)(*args), es.enabled()
+
+
+def refusal(error: ApiError) -> str:
+    """The status and Elasticsearch's error types, without its reasons: those can quote
+    the reader's query, which the portal keeps nowhere (docs/data-protection.md)."""
+    body = error.body if isinstance(error.body, dict) else {}
+    details = body.get("error") if isinstance(body.get("error"), dict) else {}
+    causes = [cause.get("type") for cause in details.get("root_cause", []) if isinstance(cause, dict)]
+    return ", ".join(str(part) for part in (error.meta.status, error.message, *causes) if part)
 
 
 def _mark_down(error: Exception) -> None:

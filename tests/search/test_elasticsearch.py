@@ -7,6 +7,8 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import override_settings
+from elastic_transport import ApiResponseMeta
+from elasticsearch import ApiError
 
 from resources.models import PracticeAttachment
 from search import indexing, service
@@ -112,13 +114,21 @@ class TestFallingBack:
         still_down = find("bollards")  # Elasticsearch is back, but not asked again yet
         assert (still_down.backend, still_down.fell_back) == ("database", True)
 
-    def test_a_refused_request_falls_back_for_that_search_only(self, elasticsearch, stockholm):
+    def test_a_refused_request_falls_back_for_that_search_only(self, elasticsearch, stockholm, caplog):
         page = make_practice(stockholm, "Bollards at markets", "bollards")
         indexing.delete_all_indexes()
         results = find("bollards")
         assert (results.backend, results.fell_back, titles(results)) == ("database", True, ["Bollards at markets"])
+        assert "refused a search request (404, index_not_found_exception" in caplog.text
         elasticsearch.add(page)
         assert find("bollards").backend == "elasticsearch"
+
+    def test_a_refusal_is_logged_without_the_reasons_that_quote_the_query(self):
+        cause = {"type": "query_shard_exception", "reason": "Failed to parse query [secret plans]"}
+        body = {"error": {"root_cause": [cause], "type": "search_phase_execution_exception", "reason": "all shards"}}
+        error = ApiError("search_phase_execution_exception", ApiResponseMeta(400, "1.1", {}, 0.0, None), body)
+        assert "secret plans" in str(error)  # what a traceback would have written
+        assert service.refusal(error) == "400, search_phase_execution_exception, query_shard_exception"
 
     def test_suggest_and_related_fall_back_too(self, stockholm, settings):
         page = make_practice(stockholm, "Bollards at markets", "bollards")
