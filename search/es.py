@@ -67,7 +67,9 @@ def health() -> str:
     if not enabled():
         return "off"
     try:
-        client().options(request_timeout=3).cluster.health(index=alias(), timeout="2s")
+        state = client().options(request_timeout=3).cluster.health(index=alias(), timeout="2s")
     except Exception:  # any failure means readers get the database fallback
         return "unavailable"
-    return "ok"
+    # Red: a primary shard of the index has no node, so searches fail and fall back.
+    # Yellow (a replica missing) still answers every search.
+    return "unavailable" if state["status"] == "red" else "ok"
