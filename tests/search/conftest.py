@@ -87,6 +87,13 @@ def search_backend(request):
     return Backend("database", lambda: None)
 
 
+@pytest.fixture
+def backend(db, corpus, search_backend):
+    """Each backend in turn over the module's own ``corpus`` fixture, indexed."""
+    search_backend.sync()
+    return search_backend
+
+
 class Backend:
     def __init__(self, name, sync):
         self.name = name

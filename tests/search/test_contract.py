@@ -141,12 +141,6 @@ def corpus(django_db_setup, django_db_blocker):
         yield _build({"home": home, "cities": cities, "research": research, "events": events})
 
 
-@pytest.fixture
-def backend(corpus, search_backend, db):
-    search_backend.sync()
-    return search_backend
-
-
 def find(query, user=None, **kwargs):
     return service.search(query, SearchFilters(**kwargs.pop("filters", {})), user or AnonymousUser(), **kwargs)
 

@@ -53,12 +53,6 @@ def corpus(django_db_setup, django_db_blocker):
         yield page
 
 
-@pytest.fixture
-def backend(corpus, search_backend, db):
-    search_backend.sync()
-    return search_backend
-
-
 def search(query, **kwargs):
     return service.search(query, SearchFilters(), AnonymousUser(), **kwargs)
 

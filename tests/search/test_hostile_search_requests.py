@@ -74,12 +74,6 @@ def corpus(django_db_setup, django_db_blocker):
         yield
 
 
-@pytest.fixture
-def backend(db, corpus, search_backend):
-    search_backend.sync()
-    return search_backend
-
-
 def assert_answered(response):
     assert response.status_code == 200
     assert b"<script>alert" not in response.content

@@ -19,12 +19,6 @@ def corpus(django_db_setup, django_db_blocker):
         yield
 
 
-@pytest.fixture
-def backend(db, corpus, search_backend):
-    search_backend.sync()
-    return search_backend
-
-
 def suggestions(client, typed):
     response = client.get("/search/suggest/", {"q": typed})
     assert response.status_code == 200
