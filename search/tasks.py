@@ -4,17 +4,25 @@ A task carries page ids only; the worker (``manage.py db_worker --backend search
 --queue-name search``) brings the index in line with whatever those pages are
 when it runs. When Elasticsearch cannot be reached the task queues itself again
 for later (10 s, doubling up to 5 minutes) and ends normally, so an outage
-delays updates but loses none.
+delays updates but loses none. A task whose worker died while running it (killed,
+out of memory, machine lost) stays ``RUNNING``, and django-tasks-db never runs it
+again: ``requeue_stalled`` puts it back, and every worker calls it (see
+search/management/commands/db_worker.py).
 """
 
 from __future__ import annotations
 
 import datetime
 import logging
+import os
+import socket
 from collections.abc import Iterable
 
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from elasticsearch import ApiError, TransportError
 
 from search import dbindex, es, indexing
@@ -26,6 +34,10 @@ RETRY_MAX_SECONDS = 300
 # Ids per task: a change near the top of the tree (a move, a privacy change)
 # becomes several tasks of bounded size rather than one huge one.
 IDS_PER_TASK = 500
+# A task RUNNING this long is taken for one whose worker died, wherever that worker ran:
+# far longer than an update of IDS_PER_TASK pages takes, and running again an update
+# that was merely slow does no harm.
+STALLED_SECONDS = 15 * 60
 
 
 def enqueue(page_ids: Iterable[int], written: Iterable[int] = ()) -> None:
@@ -70,3 +82,43 @@ def update_index(page_ids: list[int], attempt: int = 0) -> int:
         return 0
     dbindex.write(page_ids)  # with the attachment text just extracted
     return len(page_ids)
+
+
+def worker_id() -> str:
+    """An id for a worker process that says where it runs: ``<host>:<pid>:<random>``
+    (django-tasks-db keeps the ids of the workers that ran a task in its row)."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{get_random_string(12)}"
+
+
+def is_dead(worker: str, mine: str) -> bool:
+    """Whether ``worker`` (an id from ``worker_id``) ran on this machine in a process that has gone."""
+    host, _, rest = worker.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname()[:40] or not pid.isdigit() or worker == mine:
+        return False
+    if int(pid) == os.getpid():  # an earlier worker with the pid now mine (a restarted container)
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, under another user
+        return False
+    return False
+
+
+def requeue_stalled(backend: str, mine: str) -> int:
+    """Put back in the queue the tasks a dead worker left RUNNING: at once when it ran on
+    this machine, else after STALLED_SECONDS. Returns how many."""
+    running = DBTaskResult.objects.filter(backend_name=backend, status=TaskResultStatus.RUNNING)
+    cutoff = timezone.now() - datetime.timedelta(seconds=STALLED_SECONDS)
+    stalled = [
+        row.pk
+        for row in running.only("pk", "started_at", "worker_ids")
+        if row.started_at < cutoff or (row.worker_ids and is_dead(row.worker_ids[-1], mine))
+    ]
+    # Still RUNNING: a task that has just finished keeps its result.
+    count = running.filter(pk__in=stalled).update(status=TaskResultStatus.READY) if stalled else 0
+    if count:
+        logger.warning("%d tasks left running by a worker that died are queued again", count)
+    return count
