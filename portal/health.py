@@ -5,7 +5,7 @@ down, so the portal still works: "degraded"); 503 when the database does not.
 Never cached, and it names no content.
 """
 
-from django.db import DatabaseError, connection
+from django.db import Error, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django_tasks import TaskResultStatus
@@ -18,7 +18,7 @@ def _database() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except DatabaseError:
+    except Error:  # DatabaseError, and InterfaceError for a connection the server closed
         return "unavailable"
     return "ok"
 

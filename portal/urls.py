@@ -55,3 +55,6 @@ if settings.DEBUG:
     )
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database out of reach answers 503 with Retry-After, any other error Django's 500 page.
+handler500 = "portal.errors.server_error"
