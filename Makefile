@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run run-es test bench backup lint format clean es-up es-cluster screenshots
+.PHONY: help install run run-es test bench load backup lint format clean es-up es-cluster screenshots
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,8 +29,11 @@ run-es: install ## The same, searching a local Elasticsearch 8.19 node (fetched 
 test: install ## Start PostgreSQL, Elasticsearch and Chromium, run the whole suite, then the SQLite part on SQLite
 	bin/test $(PYTEST_ARGS)
 
-bench: install ## Benchmark search and pages at BENCH_SIZES resources (default 1000,10000); writes docs/performance.md
+bench: install ## Benchmark search, pages and (at 10,000) the load test at BENCH_SIZES resources (default 1000,10000); writes docs/performance.md
 	bin/bench
+
+load: install ## The load test alone: 50 users for BENCH_LOAD_SECONDS (120) at BENCH_SIZES (10000); updates docs/performance.md
+	BENCH_ONLY=load BENCH_SIZES=$(or $(BENCH_SIZES),10000) bin/bench
 
 backup: install ## Back up the database and media into var/backups/ctpn-<time>/ (BACKUP_DIR=... elsewhere); restore: bin/restore
 	$(PY) bin/backup $(if $(BACKUP_DIR),"$(BACKUP_DIR)")

@@ -1,14 +1,20 @@
 """The harness's results: bench/results/<date>.json, a chart, and docs/performance.md with every
-figure and each of the performance issue's targets reported met or not met."""
+figure and each of the performance issue's targets reported met or not met.
+
+docs/performance.md shows the newest full run and the newest load test, from one file or two: a run
+of the load scenario alone (`make load`) keeps the full run's figures, and a full run without a
+load test (BENCH_SIZES without 10,000) keeps the last load test's."""
 
 from __future__ import annotations
 
 import json
 import os
 import platform
+import textwrap
 import time
 from pathlib import Path
 
+from bench.loadtest import KINDS, USERS
 from bench.steps import QUERIES
 
 READERS = ("anonymous", "member")
@@ -29,6 +35,9 @@ def machine() -> dict:
 def results(config, runs: list[dict], started: float) -> dict:
     settings = {"seconds_per_wrk_run": config.seconds, "max_requests_per_wrk_run": config.max_requests}
     settings |= {"wrk": "1 thread, 2 connections", "gunicorn_workers": 2, "databases": config.databases}
+    settings["load"] = {"users": USERS, "seconds": config.load_seconds, "sizes": config.load_sizes}
+    if config.only:
+        settings |= {"only": config.only, "load": settings["load"] | {"sizes": config.sizes}}
     return {
         "date": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(started)),
         "minutes": round((time.time() - started) / 60, 1),
@@ -36,6 +45,7 @@ def results(config, runs: list[dict], started: float) -> dict:
         "settings": settings,
         "runs": runs,
         "targets": targets(runs),
+        "load_targets": load_targets(load_tests(runs)),
     }
 
 
@@ -205,7 +215,40 @@ def _first_at(runs, size: int) -> dict:
     return next(run for run in runs if run["size"] == size)
 
 
+def load_tests(runs: list[dict]) -> list[dict]:
+    """The load scenario's figures of each run that has them, with the run's size and database."""
+    return [run["load_test"] | {"size": run["size"], "database": run["database"]} for run in runs if "load_test" in run]
+
+
+def _load_where(test: dict) -> str:
+    return f"N={test['size']}, {test['users']} users, {test['seconds']:g} s"
+
+
+def load_targets(tests: list[dict]) -> list[dict]:
+    """Issue 7's load test: no errors, and no search answered from the database fallback."""
+    if not tests:
+        return [_target("Errors under load (non-2xx/3xx, socket errors, timeouts)", "0", None, None)]
+    worst = max(tests, key=lambda test: test["errors"]["total"])
+    errors, requests = worst["errors"]["total"], worst["requests"]
+    fallbacks = max(tests, key=lambda test: test["fallbacks"])
+    return [
+        _target(
+            "Errors under load (non-2xx/3xx, socket errors, timeouts)",
+            "0",
+            f"{errors} of {requests:,} requests ({_load_where(worst)})",
+            errors == 0 and requests > 0,
+        ),
+        _target(
+            "Search pages answered from the database fallback under load",
+            "0",
+            f"{fallbacks['fallbacks']} ({_load_where(fallbacks)})",
+            fallbacks["fallbacks"] == 0,
+        ),
+    ]
+
+
 def targets(runs: list[dict]) -> list[dict]:
+    runs = [run for run in runs if "search" in run]  # not the runs of the load scenario alone
     return [
         _round_trips(runs),
         *_service_time(runs),
@@ -227,11 +270,43 @@ def write(data: dict, config) -> list[Path]:
     stem = data["date"].replace(":", "") + ("-combined" if data.get("combined_from") else "")
     json_path = config.results / f"{stem}.json"
     json_path.write_text(json.dumps(data, indent=2) + "\n")
-    chart_path = config.results / f"{stem}-search-p95.png"
-    chart(data, chart_path)
+    written = [json_path]
+    if _is_full(data):
+        written.append(_chart_path(json_path))
+        chart(data, written[-1])
     config.docs.parent.mkdir(parents=True, exist_ok=True)
-    config.docs.write_text(markdown(data, json_path, chart_path, config.docs.parent))
-    return [json_path, chart_path, config.docs]
+    config.docs.write_text(markdown(*_shown(data, json_path), config.docs.parent))
+    return [*written, config.docs]
+
+
+def _is_full(data: dict) -> bool:
+    return any("search" in run for run in data["runs"])
+
+
+def _chart_path(json_path: Path) -> Path:
+    return json_path.with_name(f"{json_path.stem}-search-p95.png")
+
+
+def _newest(results: Path, wanted, but: Path) -> tuple[dict | None, Path | None]:
+    """The newest results file but ``but`` for which ``wanted(data)`` (the names sort by date)."""
+    for path in sorted(results.glob("*.json"), reverse=True):
+        if path != but:
+            data = json.loads(path.read_text())
+            if wanted(data):
+                return data, path
+    return None, None
+
+
+def _shown(data: dict, json_path: Path) -> tuple:
+    """(full run, its file, load test run, its file): this run's, or for what it did not measure
+    the newest other file's that did."""
+    if _is_full(data):
+        full, full_path = data, json_path
+    else:
+        full, full_path = _newest(json_path.parent, _is_full, json_path)
+    if load_tests(data["runs"]):
+        return full, full_path, data, json_path
+    return (full, full_path, *_newest(json_path.parent, lambda other: load_tests(other["runs"]), json_path))
 
 
 def chart(data: dict, path: Path) -> None:
@@ -243,7 +318,7 @@ def chart(data: dict, path: Path) -> None:
 
     lines: dict[str, list[tuple[int, float]]] = {}
     for run in data["runs"]:
-        for backend, figures in run["search"].items():
+        for backend, figures in run.get("search", {}).items():
             label = f"{backend} ({run['database']})"
             p95s = [f["p95_ms"] for f in figures.values() if f["p95_ms"] is not None]
             if p95s:
@@ -269,7 +344,7 @@ def _ms(figures: dict | None, key: str = "p95_ms") -> str:
 
 
 def _met(target: dict) -> str:
-    return {True: "met", False: "**not met**", None: "not measured"}[target["met"]]
+    return {True: "met", False: "**not met**", None: "not measured", "recorded": "recorded"}[target["met"]]
 
 
 def _search_table(run: dict) -> list[str]:
@@ -356,37 +431,142 @@ def _run_section(run: dict) -> list[str]:
     return [*lines, ""]
 
 
-def markdown(data: dict, json_path: Path, chart_path: Path, docs_dir: Path) -> str:
-    m, s = data["machine"], data["settings"]
+def _duration(seconds: float) -> str:
+    if seconds >= 60 and seconds % 60 == 0:
+        minutes = int(seconds // 60)
+        return f"{minutes} minute{'s' if minutes > 1 else ''}"
+    return f"{seconds:g} seconds"
+
+
+def _load_kinds_table(test: dict) -> list[str]:
     lines = [
-        "# Performance",
+        _row("kind", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "not 200", "fallbacks"),
+        _row(*["---"] * 10),
+    ]
+    for kind, label in {"all": "all", **KINDS}.items():
+        f = test["latency"][kind]
+        lines.append(
+            _row(label, f"{f['requests']:,}", f["requests_per_s"], _ms(f, "p50_ms"), _ms(f), _ms(f, "p99_ms"),
+                 _ms(f, "max_ms"), f["errors"], f["not_200"], f["fallbacks"])
+        )  # fmt: skip
+    return lines
+
+
+def _load_entries_table(test: dict) -> list[str]:
+    header = ("entry of the mix", "kind", "% of requests", "URLs", "requests", "p50 ms", "p95 ms", "p99 ms", "errors")
+    lines = [_row(*header), _row(*["---"] * len(header))]
+    for key, f in test["entries"].items():
+        mix = test["mix"][key]
+        lines.append(
+            _row(key, KINDS[mix["kind"]], f"{mix['weight']:g}", mix["urls"], f["requests"], _ms(f, "p50_ms"), _ms(f),
+                 _ms(f, "p99_ms"), f["errors"])
+        )  # fmt: skip
+    return lines
+
+
+def _load_test_section(test: dict) -> list[str]:
+    errors = test["errors"]
+    socket = ", ".join(f"{key} {errors[key]}" for key in ("connect", "read", "write", "timeout"))
+    recorded = [
+        *load_targets([test]),
+        _target(
+            "Throughput", "recorded", f"{test['requests_per_s']} req/s ({test['requests']:,} requests)", "recorded"
+        ),
+        _target("p95 latency, all requests", "recorded", f"{_ms(test['latency']['all'])} ms", "recorded"),
+    ]
+    return [
+        f"### N = {test['size']:,} on {test['database']}, Elasticsearch",
         "",
+        _row("target", "limit", "figure", "verdict"),
+        _row("---", "---", "---", "---"),
+        *[_row(t["target"], t["limit"], t["figure"], _met(t)) for t in recorded],
+        "",
+        f"wrk's counts: {errors['non_2xx_3xx']} answers other than 2xx/3xx; socket errors: {socket}.",
+        f"Load average at the end {test['load_average']}; largest web worker {_mb(_peak(test['memory']))}.",
+        "",
+        *_load_kinds_table(test),
+        "",
+        *_load_entries_table(test),
+        "",
+    ]
+
+
+def _peak(memory: dict) -> int | None:
+    return max((kb for kb in memory.get("web_workers_kb", {}).values() if kb), default=None)
+
+
+def _load_section(data: dict | None, json_path: Path | None, docs_dir: Path) -> list[str]:
+    tests = load_tests(data["runs"]) if data else []
+    if not tests:
+        return ["## Load", "", "No load test yet (`make load`).", ""]
+    first = tests[0]
+    about = (
+        f"Run {data['date']} (`{os.path.relpath(json_path, docs_dir)}`). {first['users']} connections at once to"
+        f" gunicorn ({data['settings']['gunicorn_workers']} workers), each sending its next request as soon as the"
+        f" last is answered (wrk, one thread per connection, bench/wrk/mix.lua), for {first['seconds']:g} s after"
+        f" {first['warm_seconds']:g} s of the same mix that are not counted; an answer slower than"
+        f" {first['timeout_s']} s is an error. Each request is drawn from a weighted mix: anonymous pages (home,"
+        " listings, practice, research, event and city pages, the events calendar), anonymous searches (common"
+        " words, phrases, facets, page 2, a rare word, a typo, autocomplete) and a network member's signed-in"
+        " views (the same pages and searches, members-only resources, the account, calendar and expert"
+        " directory pages). A fallback is a search page answered from the database because Elasticsearch"
+        " failed; not 200 counts every other answer (a redirect passes as no error). One address of each entry"
+        " is checked to answer 200 first, the member's signed in."
+    )
+    lines = [f"## Load: {first['users']} users for {_duration(first['seconds'])}", "", *textwrap.wrap(about, 100), ""]
+    for test in tests:
+        lines += _load_test_section(test)
+    return lines
+
+
+def _header(full: dict, json_path: Path, load_path: Path | None, docs_dir: Path) -> list[str]:
+    m, s = full["machine"], full["settings"]
+    also = (
+        f" and, for the load test, `{os.path.relpath(load_path, docs_dir)}`"
+        if load_path not in (None, json_path)
+        else ""
+    )
+    return [
         "Written by `make bench` (bench/run.py); do not edit by hand. Every figure is also in",
-        f"`{os.path.relpath(json_path, docs_dir)}`.",
+        f"`{os.path.relpath(json_path, docs_dir)}`{also}.",
         "",
-        f"Run {data['date']} ({data['minutes']} min) on {m['cores']} cores, {m['memory_gb']} GB, {m['platform']};",
+        f"Run {full['date']} ({full['minutes']} min) on {m['cores']} cores, {m['memory_gb']} GB, {m['platform']};",
         f"load average at the end {m['load_average_at_end']} (the machine may be shared).",
         f"gunicorn {s['gunicorn_workers']} workers on loopback; wrk {s['wrk']}, each run at most",
         f"{s['seconds_per_wrk_run']} s and {s['max_requests_per_wrk_run']} responses.",
         "",
         *(
-            [f"Combined from {', '.join(data['combined_from'])} (sizes run separately).", ""]
-            if data.get("combined_from")
+            [f"Combined from {', '.join(full['combined_from'])} (sizes run separately).", ""]
+            if full.get("combined_from")
             else []
         ),
+    ]
+
+
+def markdown(full: dict | None, json_path: Path | None, load: dict | None, load_path, docs_dir: Path) -> str:
+    """The page: the full run's figures (if there is one) with the load test's in their place."""
+    load_rows = load_targets(load_tests(load["runs"]) if load else [])
+    lines = ["# Performance", ""]
+    if full:
+        lines += _header(full, json_path, load_path, docs_dir)
+    else:
+        lines += ["Written by `make bench` (bench/run.py); no full run yet: only the load test below.", ""]
+    lines += [
         "## Targets",
         "",
         _row("target", "limit", "figure (worst case)", "verdict"),
         _row("---", "---", "---", "---"),
-        *[_row(t["target"], t["limit"], t["figure"], _met(t)) for t in data["targets"]],
-        "",
-        f"![Search p95 against N]({os.path.relpath(chart_path, docs_dir)})",
-        "",
-        "## Runs",
+        *[_row(t["target"], t["limit"], t["figure"], _met(t)) for t in [*(full or {}).get("targets", []), *load_rows]],
         "",
     ]
-    for run in data["runs"]:
-        lines += _run_section(run)
+    if full:
+        lines += [f"![Search p95 against N]({os.path.relpath(_chart_path(json_path), docs_dir)})", ""]
+    lines += _load_section(load, load_path, docs_dir)
+    if full:
+        lines += ["## Runs", ""]
+        for run in full["runs"]:
+            if "search" in run:
+                lines += _run_section(run)
     notes = Path(__file__).with_name("notes.md")
     if notes.exists():  # what was tried for each target, and the design behind the figures
         lines += [notes.read_text().strip(), ""]
@@ -395,7 +575,7 @@ def markdown(data: dict, json_path: Path, chart_path: Path, docs_dir: Path) -> s
 
 def _no_answer_no_latency(run: dict) -> None:
     """Files written before wrk runs without an answer reported None (rather than 0) get the same."""
-    groups = [*run["search"].values(), run.get("pages", {})]
+    groups = [*run.get("search", {}).values(), run.get("pages", {})]
     for figures in (f for group in groups for f in group.values()):
         if figures.get("requests") == 0:
             figures |= dict.fromkeys(("p50_ms", "p95_ms", "p99_ms", "mean_ms"))
@@ -411,6 +591,7 @@ def combine(paths: list[Path], config) -> list[Path]:
     for run in data["runs"]:
         _no_answer_no_latency(run)
     data["targets"] = targets(data["runs"])
+    data["load_targets"] = load_targets(load_tests(data["runs"]))
     return write(data, config)
 
 

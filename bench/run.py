@@ -12,6 +12,11 @@ Settings come from the environment:
     BENCH_ELASTICSEARCH_INDEX  the alias to build ("ctpn-bench")
     BENCH_WORK_DIR        SQLite files, media and logs (var/bench); BENCH_RESULTS_DIR (bench/results);
     BENCH_DOCS            the Markdown page written (docs/performance.md)
+    BENCH_LOAD_SIZES      sizes at which the load scenario runs ("10000", issue 7's corpus): 50 users at once
+                          over a mix of pages, searches and signed-in views, on Elasticsearch (bench/loadtest.py)
+    BENCH_LOAD_SECONDS    how long the load scenario's measured run lasts (120)
+    BENCH_ONLY            "load": only the load scenario, at each of BENCH_SIZES, on the first database
+                          (`make load`); the report keeps the newest full run's figures beside it
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from bench import report
+from bench import loadtest, report
 from bench.server import ROOT, Server, fetch, listening_pid, peak_memory_kb, wrk
 from bench.steps import BY_NEXT, PAGE_SIZE, QUERIES
 
@@ -52,6 +57,9 @@ class Config:
     work: Path
     results: Path
     docs: Path
+    load_sizes: list[int]
+    load_seconds: float
+    only: str
 
     @classmethod
     def from_env(cls) -> Config:
@@ -69,6 +77,9 @@ class Config:
             work=Path(env("BENCH_WORK_DIR", str(ROOT / "var" / "bench"))),
             results=Path(env("BENCH_RESULTS_DIR", str(ROOT / "bench" / "results"))),
             docs=Path(env("BENCH_DOCS", str(ROOT / "docs" / "performance.md"))),
+            load_sizes=[int(size) for size in env("BENCH_LOAD_SIZES", "10000").split(",") if size.strip()],
+            load_seconds=float(env("BENCH_LOAD_SECONDS", "120")),
+            only=env("BENCH_ONLY", ""),
         )  # fmt: skip
 
 
@@ -309,6 +320,19 @@ def run_database(config: Config, env: dict, session: dict, run: dict, with_pages
         run["memory"]["web_workers_database_kb"] = server.peak_memory_kb()
 
 
+def load_test(config: Config, env: dict, session: dict, size: int) -> dict:
+    """The load scenario on its own gunicorn (the peak memory it reports is that of the load)."""
+    say(f"N={size}: load test, {loadtest.USERS} users for {config.load_seconds:g} s on Elasticsearch")
+    entries = loadtest.mix(step(env, "sample"))
+    with Server(env, config.work / "gunicorn.log") as server:
+        figures = loadtest.run(server, entries, session["cookie"], config.load_seconds, config.work)
+        figures["memory"] = {"web_workers_kb": server.peak_memory_kb()}
+    figures["load_average"] = [round(value, 2) for value in os.getloadavg()]
+    errors = figures["errors"]["total"]
+    say(f"N={size}: {figures['requests']} requests, {figures['requests_per_s']} req/s, {errors} errors")
+    return figures
+
+
 def run_elasticsearch(config: Config, env: dict, session: dict, run: dict) -> None:
     env = env | {"ELASTICSEARCH_URL": config.elasticsearch}
     say(f"N={run['size']}: Elasticsearch bulk indexing")
@@ -322,6 +346,8 @@ def run_elasticsearch(config: Config, env: dict, session: dict, run: dict) -> No
     run["memory"]["elasticsearch_kb"] = elasticsearch_memory(config)
     say(f"N={run['size']}: Elasticsearch took")
     run["took"] = step(env, "took")
+    if run["size"] in config.load_sizes:
+        run["load_test"] = load_test(config, env, session, run["size"])
     run["save"] = step(env, "save")
 
 
@@ -341,11 +367,22 @@ def run_one(config: Config, kind: str, size: int, with_elasticsearch: bool) -> d
     return run
 
 
-def main() -> None:
-    config = Config.from_env()
-    config.work.mkdir(parents=True, exist_ok=True)
-    started = time.time()
-    prepare_templates(config)
+def run_load_only(config: Config, kind: str, size: int) -> dict:
+    """The corpus, its Elasticsearch index and the load scenario; nothing else is measured. The
+    database search backend's index is not built: a search it answered (Elasticsearch having
+    failed) is counted as a fallback in the load scenario's figures either way."""
+    env = base_env(config) | {"DATABASE_URL": fresh_database(config, kind)}
+    say(f"N={size} {kind}: loading")
+    run = {"size": size, "database": kind, "load": step(env, "load", str(size))}
+    env |= {"ELASTICSEARCH_URL": config.elasticsearch}
+    say(f"N={size}: Elasticsearch bulk indexing")
+    run["indexing"] = {"elasticsearch": build_es_index(env)}
+    run["load_test"] = load_test(config, env, step(env, "session"), size)
+    return run
+
+
+def every_run(config: Config) -> list[dict]:
+    """Each size on each database; Elasticsearch and pages are measured on the first database."""
     runs = []
     for size in config.sizes:
         for position, kind in enumerate(config.databases):
@@ -353,6 +390,24 @@ def main() -> None:
                 say(f"N={size}: not on SQLite (BENCH_SQLITE_MAX={config.sqlite_max})")
                 continue
             runs.append(run_one(config, kind, size, with_elasticsearch=position == 0 and bool(config.elasticsearch)))
+    return runs
+
+
+def main() -> None:
+    config = Config.from_env()
+    if config.only == "load":
+        if not config.elasticsearch:
+            raise SystemExit("The load scenario runs on Elasticsearch: set ELASTICSEARCH_URL (bin/bench starts one)")
+        config.databases = config.databases[:1]
+    elif config.only:
+        raise SystemExit(f"BENCH_ONLY={config.only!r}: only 'load' is known")
+    config.work.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    prepare_templates(config)
+    if config.only == "load":
+        runs = [run_load_only(config, config.databases[0], size) for size in config.sizes]
+    else:
+        runs = every_run(config)
     results = report.results(config, runs, started)
     paths = report.write(results, config)
     say("written: " + ", ".join(str(path) for path in paths))

@@ -2,6 +2,7 @@
 
     python -m bench.steps load N      the corpus, in bulk
     python -m bench.steps session     a signed-in network member's session key and some page addresses
+    python -m bench.steps sample      addresses of pages spread over the corpus, for the load scenario
     python -m bench.steps took        Elasticsearch's own ``took`` for the bodies the portal sends
     python -m bench.steps save        what publishing one page and writing its document cost
     python -m bench.steps queries     SQL queries of each listing with 10 and with 50 items a page
@@ -68,6 +69,32 @@ def session() -> dict:
         "practice": PracticePage.objects.live().filter(**public).order_by("pk").first().url,
         "event": EventPage.objects.live().filter(**public).order_by("pk").first().url,
     }
+
+
+SAMPLE_SIZE = 40  # pages of each kind in the load scenario's mix
+
+
+def _spread(queryset) -> list[str]:
+    """The addresses of up to SAMPLE_SIZE pages of ``queryset``, evenly spread over it."""
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    chosen = ids[:: max(1, len(ids) // SAMPLE_SIZE)][:SAMPLE_SIZE]
+    return [page.url for page in queryset.model.objects.filter(pk__in=chosen).order_by("pk")]
+
+
+def sample() -> dict:
+    """Public practices, research and events spread over the corpus, the member cities, and
+    resources for network members only (which the signed-in member reads)."""
+    from portal.access import network_members_group
+    from resources.models import CityPage, EventPage, PracticePage, ResearchPage
+
+    kinds = {"practice": PracticePage, "research": ResearchPage, "event": EventPage}
+    public = {"view_restrictions__isnull": True}
+    members = {"view_restrictions__groups": network_members_group()}
+    found = {name: _spread(model.objects.live().filter(**public)) for name, model in kinds.items()}
+    members_only = [_spread(model.objects.live().filter(**members)) for model in kinds.values()]
+    found["members_only"] = [url for urls in members_only for url in urls[: SAMPLE_SIZE // 2]]
+    found["city"] = _spread(CityPage.objects.live())
+    return found
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -216,6 +243,8 @@ def main(argv: list[str]) -> None:
         result = load(int(argv[1]))
     elif step == "session":
         result = session()
+    elif step == "sample":
+        result = sample()
     elif step == "took":
         result = took()
     elif step == "save":

@@ -1,4 +1,5 @@
-"""`make bench` end to end on a tiny corpus: every measurement is taken and reported."""
+"""`make bench` end to end on a tiny corpus: every measurement is taken and reported; the load
+scenario runs with the rest and alone (`make load`), with no errors."""
 
 import json
 import os
@@ -15,6 +16,7 @@ from django.conf import settings
 from bench.steps import QUERIES
 
 ROOT = Path(__file__).resolve().parents[2]
+LOAD_KINDS = ("page", "search", "signed_in")
 PAGES = ("home", "listing", "practice", "event")
 TIMED = ("p50_ms", "p95_ms", "p99_ms", "requests_per_s")
 
@@ -35,15 +37,9 @@ def _own_postgres() -> str:
     return urlunsplit(parts._replace(path=f"{parts.path}_smoke"))
 
 
-@pytest.fixture(scope="module")
-def bench_run(tmp_path_factory):
-    """One harness run at N=30 with one-second wrk runs, into a temporary directory."""
-    es_url = getattr(settings, "TEST_ELASTICSEARCH_URL", "")
-    if not es_url:
-        pytest.fail("The benchmark measures Elasticsearch: set ELASTICSEARCH_URL (`make test` does).")
-    out = tmp_path_factory.mktemp("bench")
+def _bench_env(out: Path, es_url: str) -> dict:
     postgres = _own_postgres()
-    env = os.environ | {
+    return os.environ | {
         "BENCH_SIZES": "30",
         "BENCH_DATABASES": "postgresql" if postgres else "sqlite",
         "BENCH_POSTGRES_URL": postgres,
@@ -55,12 +51,42 @@ def bench_run(tmp_path_factory):
         "BENCH_DOCS": str(out / "performance.md"),
         "BENCH_ELASTICSEARCH_INDEX": f"ctpn-bench-smoke-{os.getpid()}",
         "ELASTICSEARCH_URL": es_url,
+        "BENCH_LOAD_SIZES": "30",
+        "BENCH_LOAD_SECONDS": "3",
     }
+
+
+def _run_bench(env: dict, es_url: str) -> None:
     done = subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, env=env, capture_output=True, text=True)  # noqa: S603
     _remove_index(es_url, env["BENCH_ELASTICSEARCH_INDEX"])
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def es_url():
+    url = getattr(settings, "TEST_ELASTICSEARCH_URL", "")
+    if not url:
+        pytest.fail("The benchmark measures Elasticsearch: set ELASTICSEARCH_URL (`make test` does).")
+    return url
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory, es_url):
+    """One harness run at N=30 with two-second wrk runs and three seconds of load, into a temporary directory."""
+    out = tmp_path_factory.mktemp("bench")
+    _run_bench(_bench_env(out, es_url), es_url)
     (results,) = (out / "results").glob("*.json")
     return json.loads(results.read_text()), out
+
+
+@pytest.fixture(scope="module")
+def load_only_run(bench_run, es_url):
+    """The load scenario alone (`make load`) after the full run, into the same results directory."""
+    _data, out = bench_run
+    before = set((out / "results").glob("*.json"))
+    _run_bench(_bench_env(out, es_url) | {"BENCH_ONLY": "load"}, es_url)
+    (results,) = set((out / "results").glob("*.json")) - before
+    return json.loads(results.read_text()), results, out
 
 
 def _remove_index(es_url: str, alias: str) -> None:
@@ -148,3 +174,46 @@ def test_the_report_is_written(bench_run):
     for target in data["targets"]:
         assert target["target"] in markdown
     assert list((out / "results").glob("*.png"))
+
+
+def _without_errors(test: dict) -> None:
+    """Issue 7's target: every answer 2xx/3xx (here every one 200), no socket error, no timeout."""
+    assert test["users"] == 50 and test["requests"] > 0 and test["requests_per_s"] > 0
+    assert test["errors"]["total"] == 0, test["errors"]
+    assert test["not_200"] == 0 and test["fallbacks"] == 0
+    for kind in ("all", *LOAD_KINDS):
+        figures = test["latency"][kind]
+        assert figures["requests"] > 0 and figures["errors"] == 0, kind
+        assert 0 < figures["p50_ms"] <= figures["p95_ms"] <= figures["p99_ms"] <= figures["max_ms"], kind
+    # every answer is put down to the entry of the mix it answers
+    assert sum(figures["requests"] for figures in test["entries"].values()) == test["requests"]
+    assert set(test["entries"]) == set(test["mix"])
+
+
+def test_the_load_scenario_runs_with_the_bench_without_errors(bench_run):
+    data, out = bench_run
+    test = data["runs"][0]["load_test"]
+    assert test["seconds"] == 3 and test["backend"] == "elasticsearch"
+    _without_errors(test)
+    # the member's own pages are in the mix (checked to answer 200 signed in before the run)
+    assert {"account/member", "calendar/member", "members-only page/member"} <= set(test["mix"])
+    (errors, fallbacks) = data["load_targets"]
+    assert errors["met"] is True and fallbacks["met"] is True
+    markdown = (out / "performance.md").read_text()
+    assert "## Load: 50 users for 3 seconds" in markdown
+    assert "| Errors under load (non-2xx/3xx, socket errors, timeouts) | 0 | 0 of " in markdown
+
+
+def test_the_load_scenario_alone_keeps_the_full_runs_figures(bench_run, load_only_run):
+    """`make load` measures the load scenario only; the page still has the last full run's sections."""
+    full, _out = bench_run
+    data, path, out = load_only_run
+    (run,) = data["runs"]
+    assert data["settings"]["only"] == "load" and "search" not in run
+    _without_errors(run["load_test"])
+    markdown = (out / "performance.md").read_text()
+    assert f"for the load test, `results/{path.name}`" in markdown
+    assert f"Run {data['date']} (`results/{path.name}`)" in markdown  # the load section is the new run's
+    assert "### N = 30 on" in markdown and "![Search p95 against N]" in markdown
+    for target in full["targets"]:
+        assert target["target"] in markdown
