@@ -15,6 +15,9 @@ What is public is asked of ``portal.access`` (the one access helper):
   only members-only pages show it; editors keep private pictures in a
   restricted collection (for example a city's "members only" collection).
 
+Answers are JSON with ``<``, ``>`` and ``&`` escaped (as ``portal.json`` does): an
+error repeats the names of unknown parameters, and none of them may come back as markup.
+
 ``limit`` (at most WAGTAILAPI_LIMIT_MAX) and ``offset`` (at most
 WAGTAILAPI_OFFSET_MAX) are checked here: anything else is a 400 with a JSON
 ``message``, never a 500.
@@ -24,6 +27,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.cache import patch_cache_control
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -128,6 +132,14 @@ def related_pages(pages) -> list[Page]:
     return [item for item in related if isinstance(item, Page)]
 
 
+class EscapingJSONRenderer(JSONRenderer):
+    """DRF's JSON with "<", ">" and "&" written as \\u escapes (they occur only inside strings)."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        rendered = super().render(data, accepted_media_type, renderer_context)
+        return rendered.replace(b"<", b"\\u003C").replace(b">", b"\\u003E").replace(b"&", b"\\u0026")
+
+
 class PublicAPIMixin:
     """Anonymous for everyone (see the module docstring), GET only, bounded paging."""
 
@@ -135,6 +147,7 @@ class PublicAPIMixin:
     permission_classes = [AllowAny]
     pagination_class = BoundedPagination
     http_method_names = ["get", "head", "options"]
+    renderer_classes = [EscapingJSONRenderer, BrowsableAPIRenderer]
 
     def finalize_response(self, request, response, *args, **kwargs):
         # The same answer for every caller (see the module docstring): any cache may keep
