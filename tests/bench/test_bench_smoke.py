@@ -177,14 +177,18 @@ def test_the_report_is_written(bench_run):
 
 
 def _without_errors(test: dict) -> None:
-    """Issue 7's target: every answer 2xx/3xx (here every one 200), no socket error, no timeout."""
+    """Issue 7's target: every answer 2xx/3xx (here every one 200), no socket error, no timeout.
+    A few seconds on a busy machine may leave a kind without an answer: the run checked one address
+    of each entry to answer 200 before it started (the member's signed in), else it failed."""
     assert test["users"] == 50 and test["requests"] > 0 and test["requests_per_s"] > 0
     assert test["errors"]["total"] == 0, test["errors"]
     assert test["not_200"] == 0 and test["fallbacks"] == 0
-    for kind in ("all", *LOAD_KINDS):
-        figures = test["latency"][kind]
-        assert figures["requests"] > 0 and figures["errors"] == 0, kind
-        assert 0 < figures["p50_ms"] <= figures["p95_ms"] <= figures["p99_ms"] <= figures["max_ms"], kind
+    kinds = [test["latency"][kind] for kind in LOAD_KINDS]
+    assert sum(figures["requests"] for figures in kinds) == test["latency"]["all"]["requests"] == test["requests"]
+    for figures in (test["latency"]["all"], *kinds):
+        assert figures["errors"] == 0
+        if figures["requests"]:
+            assert 0 < figures["p50_ms"] <= figures["p95_ms"] <= figures["p99_ms"] <= figures["max_ms"]
     # every answer is put down to the entry of the mix it answers
     assert sum(figures["requests"] for figures in test["entries"].values()) == test["requests"]
     assert set(test["entries"]) == set(test["mix"])
