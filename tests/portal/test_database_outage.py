@@ -395,6 +395,16 @@ def test_a_database_error_raised_while_handling_another_counts_too(rf):
         assert server_error(rf.get("/")).status_code == 503
 
 
+def test_the_health_check_answers_json_even_when_a_middleware_failed(rf):
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        response = server_error(rf.get("/healthz"))
+    assert response.status_code == 503 and response["Content-Type"] == "application/json"
+    assert json.loads(response.content) == {"status": "down", "database": "unavailable"}
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_any_other_error_is_still_a_500(rf):
     try:
         raise ValueError("a bug")
@@ -451,8 +461,8 @@ def test_postgresql_stopped_under_load_answers_503_then_recovers_by_itself(site,
     assert slowest < REQUEST_TIMEOUT
     assert unavailable.status == 503 and unavailable.headers["Retry-After"] == str(RETRY_AFTER_SECONDS)
     assert UNAVAILABLE_TITLE in unavailable.body and unavailable.headers["Content-Security-Policy"]
-    # The load balancer's check: 503 (from the page cache's lookup, before the view's own JSON).
-    assert health.status == 503
+    # The load balancer's check: 503, and JSON, though the page cache's lookup failed before the view.
+    assert health.status == 503 and json.loads(health.body) == {"status": "down", "database": "unavailable"}
     # Back: without restarting gunicorn, every request answers again, the member's session
     # still holds, and signing in works.
     assert seconds is not None, "requests still failed after PostgreSQL was back"
