@@ -199,6 +199,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# A request body (files aside) larger than this is refused with a 400 (Django's default, stated).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
 
@@ -266,7 +268,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # Every document is downloaded, never shown inline as if it were a page of the portal.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The upload form also reads each file: its content must be of the type its extension says.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# An unreadable file that starts like an image is refused with a message (portal.uploads).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.ImageForm"
 # Wagtail's database search, without its per-save rescan of the whole index (search/admin_search.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_search"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -583,7 +583,7 @@ filename = st.builds(
         st.sampled_from(["report", "a" * 300, f"<script>{MARK}</script>", "..", ".htaccess", "x\x00y"]),
         st.text(max_size=30),
     ),
-    st.sampled_from(["pdf", "docx", "txt", "csv", "xlsx", "PDF", "html", "svg", "pdf.php", "exe", ""]),
+    st.sampled_from(["pdf", "docx", "txt", "csv", "xlsx", "odt", "PDF", "html", "svg", "gif", "png", "pdf.php", ""]),
 ).filter(lambda name: name.strip(".") != "")
 file_content = st.one_of(
     st.sampled_from(

@@ -4,7 +4,13 @@ file gives no text, is logged, and never stops a page from being indexed."""
 from __future__ import annotations
 
 import io
+import json
 import random
+import resource
+import struct
+import subprocess
+import sys
+import time
 import zipfile
 import zlib
 
@@ -222,3 +228,94 @@ def test_a_page_with_a_hostile_attachment_is_indexed_with_the_other_files_text(e
     assert by_title["Plan"]["text_en"] == "Stewards open the north gates."
     assert (by_title["Closed"]["text_en"], by_title["Closed"]["audiences"]) == ("Radio channel seven", ["members"])
     assert source["audiences"] == ["public"]
+
+
+# ---------------------------------------------------------------------------
+# Bombs that inflate to gigabytes: refused in the extractor's own process, which alone pays for them.
+
+
+def gigabyte_deflate_pdf() -> bytes:
+    """A 1 MB PDF whose one content stream inflates to 1 GB."""
+    packer, chunk = zlib.compressobj(9), b"\x00" * 1_000_000
+    stream = b"".join(packer.compress(chunk) for _ in range(1000)) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream",
+    ]
+    return serialise(objects)
+
+
+def lying_zip_bomb_docx() -> bytes:
+    """A DOCX whose body inflates to 500 MB while its zip headers say 1 KB: the declared sizes
+    that ``check_zip`` adds up lie, and reading must still stop."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(docx_bytes("Cover"))) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                target.writestr(item, source.read(item))
+        with target.open("word/document.xml", "w") as body:
+            body.write(BODY_START + b"<w:p><w:r><w:t>")
+            for _ in range(500):
+                body.write(b"A" * 1_000_000)
+            body.write(b"</w:t></w:r></w:p>" + BODY_END)
+    data = bytearray(out.getvalue())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    struct.pack_into("<I", data, info.header_offset + 22, 1000)  # local header: uncompressed size
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        name_length = struct.unpack_from("<H", data, central + 28)[0]
+        if data[central + 46 : central + 46 + name_length] == b"word/document.xml":
+            struct.pack_into("<I", data, central + 24, 1000)  # central directory: uncompressed size
+            break
+        central = data.find(b"PK\x01\x02", central + 4)
+    return bytes(data)
+
+
+def test_sizes_are_capped_by_settings(settings):
+    assert 0 < settings.SEARCH_ATTACHMENT_MAX_BYTES <= 50 * 1024 * 1024
+    assert 0 < settings.SEARCH_ATTACHMENT_SECONDS <= 60
+    assert 0 < settings.SEARCH_ATTACHMENT_MEMORY_MB <= 1024
+
+
+@pytest.mark.parametrize(
+    ("filename", "make"),
+    [("gigabyte-bomb.pdf", gigabyte_deflate_pdf), ("lying-bomb.docx", lying_zip_bomb_docx)],
+    ids=["pdf-1gb-flatedecode", "docx-lying-zip-sizes"],
+)
+def test_a_gigabyte_bomb_is_refused_in_the_capped_process(settings, filename, make):
+    """The bomb is read by search/extract.py in a child process: it is refused or read under the
+    limits, in time, and the portal's own process does not grow by what the file inflates to."""
+    settings.SEARCH_ATTACHMENT_MEMORY_MB = 256
+    content = make()
+    assert len(content) < 5_000_000
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # MB (Linux reports KB)
+    started = time.monotonic()
+    doc = document(filename, content)
+    text = extracted_text(doc)
+    assert time.monotonic() - started < settings.SEARCH_ATTACHMENT_SECONDS
+    found = outcome(doc)
+    # Refused, or read as far as pypdf's own cap on inflated streams lets it (no words in zeros).
+    assert found.status in (ExtractionStatus.TOO_LARGE, ExtractionStatus.FAILED, ExtractionStatus.OK)
+    assert len(text) <= settings.SEARCH_ATTACHMENT_MAX_CHARS and not text.strip("\x00 \n")
+    if filename.endswith(".docx"):
+        assert found.status != ExtractionStatus.OK and found.reason
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 - peak_before < 200
+
+
+def test_the_extractor_caps_its_own_memory():
+    """What keeps a bomb away from the worker: the child sets RLIMIT_AS before it parses anything."""
+    child = (
+        "import resource, sys; from search import extract; "
+        "sys.argv[1:] = ['--kind', 'txt', '--max-pages', '1', '--max-chars', '10', '--memory-mb', '300']; "
+        "sys.stdin = open('/dev/null'); extract.main(); "
+        "print(resource.getrlimit(resource.RLIMIT_AS)[0] // 1048576, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True, timeout=30)  # noqa: S603
+    assert done.stderr.strip() == "300"
+    assert json.loads(done.stdout)["status"] == "ok"
