@@ -241,12 +241,17 @@ def test_images_with_scripts_are_refused(editor_client, stockholm, name, content
 # Size limits of requests and files.
 
 
-def test_upload_and_request_limits_are_set(settings):
+def test_upload_and_request_limits_are_set(settings, drill):
     assert 0 < settings.WAGTAILDOCS_MAX_UPLOAD_SIZE <= 50 * 1024 * 1024
     assert 0 < settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE <= 50 * 1024 * 1024
     assert 0 < settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 10 * 1024 * 1024
     # A document the portal stores is one the search worker may read.
     assert settings.WAGTAILDOCS_MAX_UPLOAD_SIZE <= settings.SEARCH_ATTACHMENT_MAX_BYTES
+    megabytes = lambda size: f"{size / 1024 / 1024:g} MB"  # noqa: E731
+    drill.figure("document size cap", megabytes(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE))
+    drill.figure("image size cap", megabytes(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE))
+    drill.figure("request body cap (files aside)", megabytes(settings.DATA_UPLOAD_MAX_MEMORY_SIZE))
+    drill.figure("allowed document types", ", ".join(settings.WAGTAILDOCS_EXTENSIONS))
 
 
 def test_a_form_body_over_the_memory_limit_is_a_400(client, db, settings):

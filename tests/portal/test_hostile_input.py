@@ -4,9 +4,9 @@ a 429 is the rate limit at work) and nothing typed comes back as markup.
 
 Every payload carries MARK, so what the check looks for is the visitor's markup, never
 the page's own: no element, event-handler attribute, ``javascript:`` link or script
-text holding MARK in an HTML answer, and no tag of a payload at all in any other answer
-(JSON, XML, calendars). Response times are recorded as a figure, not asserted
-(speed is the benchmarks' business).
+text holding MARK in an HTML answer, no tag of a payload at all in JSON or XML, and
+plain-text formats (calendars, CSV) only with "nosniff". Response times are recorded as
+a figure, not asserted (speed is the benchmarks' business).
 """
 
 from __future__ import annotations
@@ -571,6 +571,40 @@ def test_invitation_and_signup_forms(client, invited, key, form):
     client.get(f"/invitation/?key={invited}")
     post(client, "invitation", "/invitation/", {"next": key})
     post(client, "signup", "/accounts/signup/", form)
+
+
+# ---------------------------------------------------------------------------
+# What signed-in people post: the expert profile, the interface language, event registration.
+
+profile_form = st.fixed_dictionaries(
+    {
+        "account-first_name": hostile_text,
+        "account-last_name": hostile_text,
+        "profile-display_name": hostile_text,
+        "profile-affiliation": hostile_text,
+        "profile-bio": hostile_text,
+        "profile-orcid": st.one_of(hostile_text, st.sampled_from(["0000-0002-1825-0097", "https://orcid.org/x"])),
+        "profile-visibility": st.one_of(hostile_text, st.sampled_from(["public", "members"])),
+        "profile-themes": st.one_of(hostile_number, st.sampled_from(["1", "2"])),
+    }
+)
+
+
+@settings(DRILL, max_examples=60)
+@given(form=profile_form, language=hostile_text, next_url=hostile_text)
+def test_profile_and_language_forms(client, expert, corpus, form, language, next_url):
+    case()
+    client.force_login(expert)
+    post(client, "profile", "/accounts/profile/", form)
+    get(client, "profile", "/accounts/profile/")
+    post(client, "language", "/i18n/setlang/", {"language": language, "next": next_url})
+
+
+@settings(DRILL, max_examples=30)
+@given(item=hostile_id, action=st.sampled_from(["register", "cancel"]), extra=params_of(["next", "page"]))
+def test_event_registration_posts(member_client, corpus, item, action, extra):
+    case()
+    post(member_client, "event registration", f"/events/{item}/{action}/", dict(extra))
 
 
 # ---------------------------------------------------------------------------
