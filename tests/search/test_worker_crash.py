@@ -14,6 +14,7 @@ import datetime
 import io
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -159,21 +160,27 @@ def assert_latest_versions(pages, rows, client) -> None:
         assert run.started_at <= written <= run.finished_at, (page.title, written, run.started_at, run.finished_at)
 
 
-def test_a_task_left_running_on_another_machine_is_queued_again_after_the_timeout(elasticsearch, stockholm):
+def test_a_task_left_running_elsewhere_is_queued_again_after_the_timeout(elasticsearch, stockholm):
     practice = make_practice(stockholm, "Evacuation drill", "evacuation-drill")
-    DBTaskResult.objects.filter(backend_name="search").delete()  # only the two below
-    long_ago = timezone.now() - datetime.timedelta(seconds=tasks.STALLED_SECONDS + 60)
-    for _ in range(2):
+    DBTaskResult.objects.filter(backend_name="search").delete()  # only the three below
+    for _ in range(3):
         tasks.update_index.enqueue([practice.pk])
-    lost, recent = DBTaskResult.objects.order_by("enqueued_at")
-    for row, started in ((lost, long_ago), (recent, timezone.now())):
-        row.status, row.started_at, row.worker_ids = TaskResultStatus.RUNNING, started, ["elsewhere:4242:x"]
+    long_ago = timezone.now() - datetime.timedelta(seconds=tasks.STALLED_SECONDS + 60)
+    alive_here = f"{socket.gethostname()[:40]}:{os.getppid()}:x"  # this test's parent process
+    lost, elsewhere, here = DBTaskResult.objects.order_by("enqueued_at")
+    for row, started, worker in (
+        (lost, long_ago, "elsewhere:4242:x"),
+        (elsewhere, timezone.now(), "elsewhere:4242:x"),
+        (here, timezone.now(), alive_here),
+    ):
+        row.status, row.started_at, row.worker_ids = TaskResultStatus.RUNNING, started, [worker]
         row.save()
 
     run_worker()
 
-    lost.refresh_from_db()
-    recent.refresh_from_db()
+    for row in (lost, elsewhere, here):
+        row.refresh_from_db()
     assert lost.status == TaskResultStatus.SUCCESSFUL and len(lost.worker_ids) == 2
-    assert recent.status == TaskResultStatus.RUNNING, "a task running elsewhere for a minute is left alone"
+    assert elsewhere.status == TaskResultStatus.RUNNING, "a task running on another machine for a minute is left alone"
+    assert here.status == TaskResultStatus.RUNNING, "so is one a live process on this machine runs"
     assert es.client().get(index=es.alias(), id=practice.pk)["_source"]["title_en"] == "Evacuation drill"

@@ -1,4 +1,4 @@
-"""Run the real index worker (django-tasks-db's ``db_worker``) inside a test."""
+"""Run the real index worker (``db_worker``: django-tasks-db's, with search's requeue of stalled tasks) in a test."""
 
 from __future__ import annotations
 
