@@ -20,6 +20,7 @@ from urllib.parse import quote
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -234,6 +235,7 @@ class MarkupFinder(HTMLParser):
 
 
 PLAIN_TEXT_TYPES = ("text/calendar", "text/csv", "text/plain")
+PAYLOAD_TAG = re.compile(rf"<(?:script|img|svg|iframe|a|b|{MARK})[\s/>][^<]{{0,40}}", re.IGNORECASE)
 
 
 def unescaped_markup(response) -> list[str]:
@@ -250,8 +252,30 @@ def unescaped_markup(response) -> list[str]:
         # Calendars, CSV and text are plain text by their formats (a calendar app shows "&lt;" as
         # such): what keeps a browser from reading them as a page is "nosniff".
         return [] if response.get("X-Content-Type-Options") == "nosniff" else ["plain text without nosniff"]
-    # JSON and XML hold no markup of a visitor at all (a client that sniffs them would run it).
-    return re.findall(rf"<[^<>]{{0,80}}{MARK}", body)
+    # JSON and XML hold none of the payloads' tags (a client that sniffs them would run them).
+    return PAYLOAD_TAG.findall(body)
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "found"),
+    [
+        ("text/html", f"<p>&lt;script&gt;{MARK}&lt;/script&gt; &quot; onmouseover=&quot;{MARK}</p>", False),
+        ("text/html", f'<input value="&quot;&gt;&lt;img onerror={MARK}&gt;">', False),
+        ("text/html", f'<script type="application/ld+json">{{"name": "\\u003Cb\\u003E{MARK}"}}</script>', False),
+        ("text/html", f"<p><script>{MARK}(1)</script></p>", True),
+        ("text/html", f'<input value=""><img src=x onerror="{MARK}(1)">', True),
+        ("text/html", f'<a href=" javascript:{MARK}()">x</a>', True),
+        ("text/html", f"<{MARK} x=1>", True),
+        ("application/json", f'{{"message": "\\u003Cscript\\u003E{MARK}"}}', False),
+        ("application/json", f'{{"message": "<script>{MARK}"}}', True),
+        ("application/rss+xml", f"<rss><title>&lt;script&gt;{MARK}</title></rss>", False),
+        ("application/atom+xml", f"<feed><title><svg onload={MARK}()></title></feed>", True),
+    ],
+)
+def test_the_check_finds_markup_and_only_markup(content_type, body, found):
+    """The check itself: escaped text passes, a live element, handler or link does not."""
+    response = HttpResponse(body, content_type=content_type)
+    assert bool(unescaped_markup(response)) is found
 
 
 def check(response, surface: str, started: float) -> None:
