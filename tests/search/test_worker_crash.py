@@ -73,6 +73,26 @@ def stop(worker: subprocess.Popen) -> None:
         worker.wait(timeout=30)
 
 
+def kill_while_running(total: int) -> DBTaskResult:
+    """Start the worker and SIGKILL it while it runs an update, once a third of the batch is
+    done; returns that update. Should the kill land between two updates, start it again."""
+    for _ in range(3):
+        worker = start_worker()
+        try:
+            wait_for(
+                lambda: (s := statuses())[TaskResultStatus.SUCCESSFUL] >= total // 3 and s[TaskResultStatus.RUNNING],
+                worker,
+                "third of the batch done",
+            )
+            worker.send_signal(signal.SIGKILL)
+            worker.wait(timeout=30)
+        finally:
+            stop(worker)
+        if interrupted := DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).first():
+            return interrupted
+    pytest.fail("the worker was never killed in the middle of an update")
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _migrated_data_outlives_the_module(django_db_setup, django_db_blocker):
     """The tests are transactional and end with a flush: put back what the migrations made."""
@@ -94,20 +114,8 @@ def test_a_worker_killed_mid_batch_loses_no_update_and_repeats_only_the_one_it_w
     total = DBTaskResult.objects.filter(backend_name="search").count()
     assert statuses()[TaskResultStatus.READY] == total >= PRACTICES + REVISED
 
-    worker = start_worker()
-    try:
-        # SIGKILL while an update runs, once a third of the batch is done.
-        wait_for(
-            lambda: (s := statuses())[TaskResultStatus.SUCCESSFUL] >= total // 3 and s[TaskResultStatus.RUNNING],
-            worker,
-            "third of the batch done",
-        )
-        worker.send_signal(signal.SIGKILL)
-        worker.wait(timeout=30)
-    finally:
-        stop(worker)
+    interrupted = kill_while_running(total)
     at_kill = statuses()
-    interrupted = DBTaskResult.objects.get(status=TaskResultStatus.RUNNING)
     assert at_kill[TaskResultStatus.READY] > 0
     drill.figure("updates queued", f"{total} tasks (one page each)")
     drill.figure("killed after", f"{at_kill[TaskResultStatus.SUCCESSFUL]} of {total} tasks, one of them running")
