@@ -55,8 +55,10 @@ def pdf_text(data: bytes, limits: Limits) -> str:
 
 
 def check_zip(data: bytes, limits: Limits) -> None:
-    """Refuse a DOCX that would unzip to far more than it weighs (declared sizes
-    bind: zipfile stops reading a member at its declared size)."""
+    """Refuse a DOCX whose parts declare that they unzip to far more than it weighs.
+    A zip that understates its sizes passes this check, but zipfile inflates what it
+    reads before trimming it to the declared size, so such a bomb ends at the memory
+    cap (RLIMIT_AS) as "too_large", in this process only."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         unzipped = sum(info.file_size for info in archive.infolist())
     if unzipped > min(len(data) * MAX_UNZIP_RATIO, limits.memory_bytes):
