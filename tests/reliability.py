@@ -5,7 +5,8 @@ plugin counts the checks each drill made (tests and subtests), how many failed a
 how long it took; a drill's tests add their own figures (cases tried, recovery
 times) through the ``drill`` fixture. At the end of the run the drills that ran are
 updated in docs/reliability.json and docs/reliability.md is rendered from it, so
-the page always shows each drill's latest run, with its date.
+the page always shows each drill's latest whole run, with its date (a module run in
+part, with -k or -m, keeps its figures from before).
 
     def test_outage(drill):
         ...
@@ -18,7 +19,6 @@ import datetime
 import json
 import os
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,7 +129,7 @@ class Figures:
 class Collector:
     def __init__(self):
         self.runs: dict[str, Run] = {}
-        self.started = time.monotonic()
+        self.partial: set[str] = set()
 
     def run_for(self, nodeid: str) -> Run | None:
         drill = BY_MODULE.get(nodeid.split("::")[0])
@@ -147,9 +147,14 @@ class Collector:
             run.checks += 1
             run.failures += int(report.failed)
 
+    def pytest_deselected(self, items):
+        """A drill run in part (-k, -m) would replace its figures with fewer: it keeps them."""
+        self.partial |= {drill.key for item in items if (drill := BY_MODULE.get(item.nodeid.split("::")[0]))}
+
     def pytest_sessionfinish(self, session):
-        if self.runs:
-            write(self.runs)
+        whole = {key: run for key, run in self.runs.items() if key not in self.partial}
+        if whole:
+            write(whole)
 
 
 _collector = Collector()
