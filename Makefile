@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run run-es test bench load backup lint format clean es-up es-cluster screenshots
+.PHONY: help install run run-es test bench load backup lint audit format clean es-up es-cluster screenshots
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -54,6 +54,10 @@ lint: install ## ruff, djhtml (templates), shell syntax, makemigrations --check,
 		grep -q "/$$script$$" <<<"$$files" || { echo "$$script: add it to extend-include in pyproject.toml"; exit 1; }; done
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
+
+audit: ## Check the locked dependencies against the published advisories (pip-audit; needs their service over the network)
+	test -x var/audit/bin/pip-audit || { $(PYTHON) -m venv var/audit && var/audit/bin/pip install --quiet pip-audit==2.10.1; }
+	var/audit/bin/pip-audit -r requirements.lock --no-deps --disable-pip --strict
 
 format: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
