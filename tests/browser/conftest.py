@@ -6,8 +6,10 @@ launched once per run and gets a fresh context per test.
 
 import os
 import shutil
+import time
 
 import pytest
+from django.db import connection
 
 from tests.conftest import restore_migrated_data
 
@@ -70,6 +72,7 @@ def page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+    _wait_for_the_live_server()
 
 
 @pytest.fixture
@@ -90,3 +93,23 @@ def new_page(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+    _wait_for_the_live_server()
+
+
+def _wait_for_the_live_server(seconds: float = 15) -> None:
+    """Closing the browser does not end a request it had sent (the admin's editing-session
+    ping, say): the live server may still be in its transaction when the test's tables are
+    emptied, and the two deadlock. Wait until no other connection to the database is busy."""
+    if connection.vendor != "postgresql":
+        return
+    busy = (
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND state IS NOT NULL AND state <> 'idle'"
+    )
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(busy)
+            if not cursor.fetchone()[0]:
+                return
+            time.sleep(0.05)
