@@ -34,6 +34,7 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings as django_settings
 from django.db import InterfaceError, OperationalError
+from django.utils import translation
 
 from portal.errors import RETRY_AFTER_SECONDS, server_error
 
@@ -368,6 +369,7 @@ def milliseconds(seconds: float) -> str:
 
 
 def test_a_lost_database_connection_answers_503_without_touching_the_database(rf, caplog):
+    translation.activate("en")  # the language an earlier test's request left active does not carry over
     request = rf.get("/resources/drill/")
     for error in (OperationalError("connection refused"), InterfaceError("connection already closed")):
         try:

@@ -42,6 +42,7 @@ def test_elasticsearch_down_is_degraded_not_down(client, settings):
     assert response.json()["search"]["status"] == "unavailable"
 
 
+@pytest.mark.elasticsearch
 @pytest.mark.django_db
 def test_an_index_without_its_primary_shard_is_degraded(client, settings):
     settings.ELASTICSEARCH = {**settings.ELASTICSEARCH, "URL": settings.TEST_ELASTICSEARCH_URL, "INDEX": "ctpn-red"}
