@@ -333,7 +333,7 @@ def test_event_files(world, browsers, subtests):
                     assert_refused(response, role)
 
 
-def test_personal_calendar_feeds(world, subtests):
+def test_personal_calendar_feeds(world, db, subtests):
     """Fetched without cookies, as a calendar app does; the feed of a person who lost access is gone."""
     app = Client()
     for role, token in world["tokens"].items():
