@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from _pytest.subtests import SubtestReport
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 DATA, PAGE = DOCS / "reliability.json", DOCS / "reliability.md"
@@ -141,7 +142,7 @@ class Collector:
         run = self.run_for(report.nodeid)
         if run is None:
             return
-        if type(report).__name__ != "SubTestReport":  # a subtest's time is inside its test's
+        if not isinstance(report, SubtestReport):  # a subtest's time is inside its test's
             run.seconds += report.duration
         if report.when == "call" or report.failed:
             run.checks += 1

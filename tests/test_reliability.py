@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from _pytest.subtests import SubtestReport
 
 from tests import reliability
 
@@ -58,6 +59,16 @@ def test_a_drill_run_in_part_keeps_its_last_whole_run(report):
     part.pytest_sessionfinish(None)
     assert json.loads((report / "reliability.json").read_text())["db-outage"] == before
     assert before["checks"] == 2
+
+
+def test_a_subtest_counts_as_a_check_and_its_time_as_its_tests(report):
+    collector = collect(("tests/portal/test_leak_matrix.py::test_pages", "passed"))
+    subtest = SubtestReport(
+        "tests/portal/test_leak_matrix.py::test_pages", ("", 0, ""), {}, "failed", None, "call", duration=1.0
+    )
+    collector.pytest_runtest_logreport(subtest)
+    run = collector.runs["leaks"]
+    assert (run.checks, run.failures, run.seconds) == (2, 1, 1.5)
 
 
 def test_modules_that_are_no_drill_are_left_out(report):
