@@ -153,6 +153,9 @@ class Collector:
         self.partial |= {drill.key for item in items if (drill := BY_MODULE.get(item.nodeid.split("::")[0]))}
 
     def pytest_sessionfinish(self, session):
+        interrupted = session.exitstatus == pytest.ExitCode.INTERRUPTED
+        if session.shouldfail or session.shouldstop or interrupted:  # stopped early (-x, Ctrl-C): drills ran in part
+            return
         whole = {key: run for key, run in self.runs.items() if key not in self.partial}
         if whole:
             write(whole)
