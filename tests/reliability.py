@@ -56,8 +56,8 @@ DRILLS = [
         "stored-xss",
         "tests/portal/test_stored_xss.py",
         "Stored markup",
-        "Script payloads saved in rich text, StreamField, tables, titles, profiles and "
-        "shown in search highlights come out escaped.",
+        "Script payloads saved in rich text, StreamField blocks, titles, documents and profiles "
+        "come out escaped on pages, listings, search highlights, feeds, the API and the admin.",
     ),
     Drill(
         "uploads",
