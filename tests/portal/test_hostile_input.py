@@ -278,7 +278,7 @@ def test_the_check_finds_markup_and_only_markup(content_type, body, found):
     assert bool(unescaped_markup(response)) is found
 
 
-def check(response, surface: str, started: float) -> None:
+def assert_survived(response, surface: str, started: float) -> None:
     """What every answer to hostile input must be; counted for the drill's figures."""
     TALLY.times.append(time.perf_counter() - started)
     TALLY.requests += 1
@@ -290,19 +290,21 @@ def check(response, surface: str, started: float) -> None:
     assert "\n" not in location and "\r" not in location
 
 
-def get(client, surface: str, path: str, pairs=(), **headers):
+def assert_get_survives(client, surface: str, path: str, pairs=(), **headers):
+    """GET with hostile input; asserts what every answer must be (assert_survived)."""
     TALLY.by_surface[surface] = TALLY.by_surface.get(surface, 0) + 1
     started = time.perf_counter()
     response = client.get(f"{path}?{query_string(pairs)}" if pairs else path, headers=headers)
-    check(response, surface, started)
+    assert_survived(response, surface, started)
     return response
 
 
-def post(client, surface: str, path: str, data: dict):
+def assert_post_survives(client, surface: str, path: str, data: dict):
+    """POST a hostile form; asserts what every answer must be (assert_survived)."""
     TALLY.by_surface[surface] = TALLY.by_surface.get(surface, 0) + 1
     started = time.perf_counter()
     response = client.post(path, form_body(data), content_type="application/x-www-form-urlencoded")
-    check(response, surface, started)
+    assert_survived(response, surface, started)
     return response
 
 
@@ -357,7 +359,7 @@ SEARCH_PARAMS = ["q", "page", "city", "type", "theme", "year", "lang", "sort", "
 @given(pairs=params_of(SEARCH_PARAMS, st.one_of(hostile_text, hostile_number)), q=hostile_text)
 def test_search_page(client, backend, pairs, q):
     case()
-    get(client, f"search ({backend.name})", "/search/", [("q", q), *pairs])
+    assert_get_survives(client, f"search ({backend.name})", "/search/", [("q", q), *pairs])
 
 
 @pytest.mark.parametrize("search_backend", BACKENDS, indirect=True)
@@ -365,7 +367,7 @@ def test_search_page(client, backend, pairs, q):
 @given(q=hostile_text, extra=params_of(["q", "limit", "type"], max_size=3))
 def test_search_suggest(client, backend, q, extra):
     case()
-    get(client, f"suggest ({backend.name})", "/search/suggest/", [("q", q), *extra])
+    assert_get_survives(client, f"suggest ({backend.name})", "/search/suggest/", [("q", q), *extra])
 
 
 # ---------------------------------------------------------------------------
@@ -386,14 +388,14 @@ def test_listing_filters(client, corpus, member, path, pairs, signed_in):
     client.logout()
     if signed_in:
         client.force_login(member)
-    get(client, "listings", path, pairs)
+    assert_get_survives(client, "listings", path, pairs)
 
 
 @settings(DRILL, max_examples=40)
 @given(pairs=params_of(["theme", "page"], st.one_of(hostile_text, hostile_number)))
 def test_expert_directory_filters(member_client, corpus, pairs):
     case()
-    get(member_client, "expert directory", "/experts/", pairs)
+    assert_get_survives(member_client, "expert directory", "/experts/", pairs)
 
 
 # ---------------------------------------------------------------------------
@@ -456,7 +458,7 @@ API_ENDPOINTS = ["/api/v2/pages/", "/api/v2/documents/", "/api/v2/images/", "/ap
 )
 def test_api_parameters(client, corpus, endpoint, pairs, accept):
     case()
-    response = get(client, "api", endpoint, pairs, accept=accept)
+    response = assert_get_survives(client, "api", endpoint, pairs, accept=accept)
     if accept == "application/json" and 400 <= response.status_code < 500 and response.status_code != 404:
         assert response.json().get("message"), response.content[:200]
 
@@ -476,7 +478,7 @@ def test_the_api_repeats_no_markup_in_its_errors(client, corpus):
 )
 def test_api_detail_ids(client, corpus, endpoint, item, pairs):
     case()
-    get(client, "api", f"/api/v2/{endpoint}/{item}/", pairs)
+    assert_get_survives(client, "api", f"/api/v2/{endpoint}/{item}/", pairs)
 
 
 # ---------------------------------------------------------------------------
@@ -503,7 +505,7 @@ FEED_PATHS = st.one_of(
 )
 def test_feed_parameters(client, corpus, path, pairs):
     case()
-    get(client, "feeds", path, pairs)
+    assert_get_survives(client, "feeds", path, pairs)
 
 
 ID_PATHS = st.one_of(
@@ -525,7 +527,7 @@ def test_ids_and_slugs_in_addresses(client, corpus, member, path, signed_in):
     client.logout()
     if signed_in:
         client.force_login(member)
-    get(client, "addresses", path)
+    assert_get_survives(client, "addresses", path)
 
 
 # ---------------------------------------------------------------------------
@@ -550,8 +552,8 @@ email = st.one_of(
 def test_sign_in_form(client, member, login, password, remember, next_url):
     case()
     cache.clear()  # each attempt reaches the form rather than the rate limit
-    get(client, "sign-in", "/accounts/login/", [("next", next_url)])
-    post(
+    assert_get_survives(client, "sign-in", "/accounts/login/", [("next", next_url)])
+    assert_post_survives(
         client,
         "sign-in",
         f"/accounts/login/?{query_string([('next', next_url)])}",
@@ -564,9 +566,9 @@ def test_sign_in_form(client, member, login, password, remember, next_url):
 def test_password_reset_forms(client, member, address, key, password):
     case()
     cache.clear()
-    post(client, "password reset", "/accounts/password/reset/", {"email": address})
-    get(client, "password reset", f"/accounts/password/reset/key/{key}/")
-    post(
+    assert_post_survives(client, "password reset", "/accounts/password/reset/", {"email": address})
+    assert_get_survives(client, "password reset", f"/accounts/password/reset/key/{key}/")
+    assert_post_survives(
         client,
         "password reset",
         f"/accounts/password/reset/key/1-{key}/",
@@ -591,10 +593,10 @@ def invited(client, secretariat):
 def test_invitation_and_signup_forms(client, invited, key, form):
     case()
     cache.clear()
-    get(client, "invitation", "/invitation/", [("key", key)])
+    assert_get_survives(client, "invitation", "/invitation/", [("key", key)])
     client.get(f"/invitation/?key={invited}")
-    post(client, "invitation", "/invitation/", {"next": key})
-    post(client, "signup", "/accounts/signup/", form)
+    assert_post_survives(client, "invitation", "/invitation/", {"next": key})
+    assert_post_survives(client, "signup", "/accounts/signup/", form)
 
 
 # ---------------------------------------------------------------------------
@@ -619,16 +621,16 @@ profile_form = st.fixed_dictionaries(
 def test_profile_and_language_forms(client, expert, corpus, form, language, next_url):
     case()
     client.force_login(expert)
-    post(client, "profile", "/accounts/profile/", form)
-    get(client, "profile", "/accounts/profile/")
-    post(client, "language", "/i18n/setlang/", {"language": language, "next": next_url})
+    assert_post_survives(client, "profile", "/accounts/profile/", form)
+    assert_get_survives(client, "profile", "/accounts/profile/")
+    assert_post_survives(client, "language", "/i18n/setlang/", {"language": language, "next": next_url})
 
 
 @settings(DRILL, max_examples=30)
 @given(item=hostile_id, action=st.sampled_from(["register", "cancel"]), extra=params_of(["next", "page"]))
 def test_event_registration_posts(member_client, corpus, item, action, extra):
     case()
-    post(member_client, "event registration", f"/events/{item}/{action}/", dict(extra))
+    assert_post_survives(member_client, "event registration", f"/events/{item}/{action}/", dict(extra))
 
 
 # ---------------------------------------------------------------------------
@@ -679,7 +681,7 @@ def test_uploads_by_an_editor(editor_client, stockholm, name, content, title, ki
     }
     started = time.perf_counter()
     response = editor_client.post(f"/admin/{kind}/add/", data)
-    check(response, "uploads", started)
+    assert_survived(response, "uploads", started)
 
 
 # ---------------------------------------------------------------------------

@@ -268,7 +268,7 @@ def test_search_results_and_highlights_show_stored_markup_as_text(stored, search
         assert_shown_as_text(response, "suggest")
 
 
-def test_admin_shows_stored_markup_as_text(stored, subtests):
+def test_admin_shows_stored_markup_as_text(stored, subtests, drill):
     client = client_as(stored["secretariat"])
     practice = stored["practice"]
     addresses = [
@@ -288,9 +288,6 @@ def test_admin_shows_stored_markup_as_text(stored, subtests):
     for address in addresses:
         with subtests.test(address=address):
             assert_shown_as_text(client.get(address), address)
-
-
-def test_record_the_drill(stored, drill):
     drill.figure("payload", PAYLOAD)
     drill.figure(
         "saved in",
