@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "resources",
     "members",
     "search",
+    "insights",
+    "alerts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
