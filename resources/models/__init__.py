@@ -3,6 +3,7 @@ from .events import EventIndexPage, EventOutput, EventPage
 from .practices import PracticeAttachment, PracticePage
 from .registrations import Registration
 from .research import ResearchAuthor, ResearchFile, ResearchIndexPage, ResearchPage
+from .reviews import PracticeReviewSettings, ReviewReminder
 from .snippets import Theme
 
 __all__ = [
@@ -14,10 +15,12 @@ __all__ = [
     "HostingPeriod",
     "PracticeAttachment",
     "PracticePage",
+    "PracticeReviewSettings",
     "Registration",
     "ResearchAuthor",
     "ResearchFile",
     "ResearchIndexPage",
     "ResearchPage",
+    "ReviewReminder",
     "Theme",
 ]
