@@ -18,6 +18,17 @@ class EvaluationType(models.TextChoices):
     EXTERNAL = "external", _("External evaluation")
 
 
+class EvidenceType(models.TextChoices):
+    """What an item's knowledge rests on: a practice by how it was evaluated, research by its review.
+    Derived from PracticePage.evaluation and ResearchPage.peer_reviewed (``evidence_type``)."""
+
+    PRACTITIONER_REPORT = "practitioner-report", _("Practitioner report, not evaluated")
+    INTERNAL_EVALUATION = "internal-evaluation", _("Practice with internal evaluation")
+    EXTERNAL_EVALUATION = "external-evaluation", _("Practice with external evaluation")
+    PEER_REVIEWED = "peer-reviewed", _("Peer-reviewed research")
+    OTHER_RESEARCH = "other-research", _("Research, not peer reviewed")
+
+
 class PracticeStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")

@@ -45,9 +45,9 @@ from search.lifecycle import Comparison, database_fingerprints
 from search.models import ExtractedText, IndexEntry, IndexValue
 
 BATCH_SIZE = 500
-# facet name in IndexValue -> key of search.indexing's metadata
+# facet name in IndexValue -> key of search.indexing's metadata, a list or one value (or None)
 # (type, language and year are columns of the entry)
-VALUE_KEYS = {"city": "cities", "theme": "themes"}
+VALUE_KEYS = {"city": "cities", "theme": "themes", "phase": "phase", "evidence": "evidence"}
 Progress = Callable[[int, int], None]
 
 
@@ -99,6 +99,7 @@ def entry_for(
         language=metadata["language"],
         date=metadata["date"],
         year=metadata["year"],
+        published_at=metadata["published"],
         fingerprint=_fingerprint(page, metadata),
         audiences=audience_key(metadata["audiences"]),
     )
@@ -106,8 +107,12 @@ def entry_for(
 
 
 def _values(page_id: int, metadata: dict) -> list[IndexValue]:
-    pairs = [(facet, str(item)) for facet, key in VALUE_KEYS.items() for item in metadata[key]]
+    pairs = [(facet, str(item)) for facet, key in VALUE_KEYS.items() for item in _listed(metadata[key])]
     return [IndexValue(entry_id=page_id, facet=facet, value=value) for facet, value in pairs]
+
+
+def _listed(value) -> list:
+    return value if isinstance(value, list) else [] if value is None else [value]
 
 
 def _store(page_ids: list[int], pages: list[Page], extract: bool) -> int:

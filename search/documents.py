@@ -80,9 +80,11 @@ class ResourceDocument(Document):
     themes = Keyword()  # slugs
     theme_names = Text(analyzer="ctpn_folding")
     phase = Keyword()
+    evidence = Keyword()  # resources.choices.EvidenceType
     language = Keyword()
     date = Date()
     year = Integer()
+    published = Date()  # first published: what saved searches call new
     authors = Text(analyzer="ctpn_folding")
     audiences = Keyword()
     spell = Text(analyzer="ctpn_folding")

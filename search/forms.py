@@ -21,7 +21,8 @@ from search.service import SORTS, SearchFilters
 
 MAX_FACET_VALUES = 20  # per facet; more is not a reader ticking boxes
 MAX_VALUE_LENGTH = 100  # longer than any slug, type or language code
-FACET_PARAMS = ("city", "type", "theme", "year", "lang")  # query parameters, in SearchFilters' order
+# Query parameters, in SearchFilters' order.
+FACET_PARAMS = ("city", "type", "theme", "year", "lang", "phase", "evidence")
 # Where a page starts, as the previous page's "Next" link gives it (search.backends.elasticsearch.cursor).
 CURSOR_RE = re.compile(r"[A-Za-z0-9_-]{1,1000}")
 
@@ -34,19 +35,29 @@ def _values(params: QueryDict, name: str) -> tuple[str, ...]:
 
 
 def parse_filters(params: QueryDict) -> SearchFilters:
-    cities, types, themes, years, languages = (_values(params, name) for name in FACET_PARAMS)
+    cities, types, themes, years, languages, phases, evidence = (_values(params, name) for name in FACET_PARAMS)
     return SearchFilters(
         cities=cities,
         types=types,
         themes=themes,
         years=tuple(int(year) for year in years if year.isascii() and year.isdigit()),
         languages=languages,
+        phases=phases,
+        evidence=evidence,
     )
 
 
 def filter_params(filters: SearchFilters) -> list[tuple[str, str]]:
     """The filters as query parameters: the inverse of ``parse_filters``."""
-    chosen = (filters.cities, filters.types, filters.themes, filters.years, filters.languages)
+    chosen = (
+        filters.cities,
+        filters.types,
+        filters.themes,
+        filters.years,
+        filters.languages,
+        filters.phases,
+        filters.evidence,
+    )
     return [(name, str(value)) for name, values in zip(FACET_PARAMS, chosen, strict=True) for value in values]
 
 

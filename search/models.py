@@ -41,6 +41,7 @@ class IndexEntry(models.Model):
     language = models.CharField(max_length=10)
     date = models.DateField(null=True)
     year = models.IntegerField(null=True)
+    published_at = models.DateTimeField(null=True, help_text="When the page was first published.")
     fingerprint = models.CharField(max_length=32)
     audiences = models.TextField(
         help_text="Who may read the page: its audience set, sorted and space-separated (search.dbindex.audience_key)."

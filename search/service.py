@@ -12,8 +12,8 @@ what the user may not see.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.cache import cache
@@ -42,6 +42,21 @@ class SearchFilters:
     themes: tuple[str, ...] = ()  # theme slugs
     years: tuple[int, ...] = ()
     languages: tuple[str, ...] = ()  # ISO 639-1
+    phases: tuple[str, ...] = ()  # resources.choices.Phase
+    evidence: tuple[str, ...] = ()  # resources.choices.EvidenceType
+    # First published within (after, before]: what is new for a saved search. Not facets: set by
+    # code, never read from a reader's query string.
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+    @property
+    def bounded(self) -> bool:
+        return bool(self.published_after or self.published_before)
+
+    def __bool__(self) -> bool:
+        """Whether anything narrows the results: a facet's value or a publication bound."""
+        facets = (self.cities, self.types, self.themes, self.years, self.languages, self.phases, self.evidence)
+        return any(facets) or self.bounded
 
 
 @dataclass
@@ -173,7 +188,10 @@ def tidy(query: str, filters: SearchFilters, user, page: int, sort: str, per_pag
     query = clean_query(query)
     vocabulary = Vocabulary.for_user(user)  # read once, whichever backend answers
     filters = vocabulary.known(filters)
-    return Asked(query, parse_query(query), filters, vocabulary, max(page, 1), known_sort(sort), page_size(per_page))
+    parsed = parse_query(query)
+    # Browsing by filters alone, nothing is more relevant than anything else: newest first.
+    sort = known_sort(sort) if parsed else "date"
+    return Asked(query, parsed, filters, vocabulary, max(page, 1), sort, page_size(per_page))
 
 
 def search(
@@ -185,14 +203,15 @@ def search(
     per_page: int | None = None,
     after: str | None = None,
 ) -> SearchResults:
-    """One page of results for ``query`` within ``filters``, as ``user`` may see them.
+    """One page of results for ``query`` within ``filters``, as ``user`` may see them. With no
+    words but some filter, every resource within the filters (browsing); with neither, nothing.
 
     Bad input is tidied, never refused (``tidy``); a page beyond the last reachable
     one gives the last. ``after``: the previous page's ``next_after``, where this page
     starts (a backend that cannot read it counts ``page`` from the first).
     """
     asked = tidy(query, filters, user, page, sort, per_page)
-    if not asked.parsed:
+    if not (asked.parsed or asked.filters):
         backend = "elasticsearch" if _elasticsearch_usable() else "database"
         results = SearchResults(
             query=asked.query, filters=asked.filters, per_page=asked.per_page, sort=asked.sort, backend=backend
@@ -219,3 +238,41 @@ def related(page, user, limit: int = 4) -> list[Hit]:
 
     limit = max(1, min(limit, MAX_SUGGESTIONS))
     return _with_fallback("related", page, user, Vocabulary.for_user(user), limit)[0]
+
+
+# What the gap map counts unless told otherwise, and what it may count.
+GAP_TYPES = ("practice", "research")
+GAP_TYPES_ALLOWED = ("practice", "research", "event")
+
+
+@dataclass
+class GapMap:
+    """Resources per member city and theme, as one reader may see them."""
+
+    cities: list[tuple[str, str]]  # (slug, title) of every city the reader may see, by title
+    themes: list[tuple[str, str]]  # (slug, name) of every theme, by name
+    counts: dict[tuple[str, str], int]  # (city slug, theme slug) -> resources; absent: none
+    city_totals: dict[str, int]  # resources of each city, each once whatever its themes
+    theme_totals: dict[str, int]  # resources of each theme, each once whatever its cities
+    total: int  # resources within the filters, each once
+    filters: SearchFilters  # as understood: unknown values dropped, the types chosen
+    backend: str = "database"
+    fell_back: bool = False
+
+    def count(self, city: str, theme: str) -> int:
+        return self.counts.get((city, theme), 0)
+
+
+def gap_map(filters: SearchFilters, user) -> GapMap:
+    """The theme x city matrix of what ``user`` may read within ``filters`` (its cities and themes
+    are the axes, so ignored; types default to practices and research). A cell counts what the
+    search filtered to that city counts in its theme facet, with the same filters."""
+    from search.backends import Vocabulary
+
+    vocabulary = Vocabulary.for_user(user)
+    filters = vocabulary.known(replace(filters, cities=(), themes=()))
+    types = tuple(type_ for type_ in filters.types if type_ in GAP_TYPES_ALLOWED) or GAP_TYPES
+    filters = replace(filters, types=types)
+    result, fell_back = _with_fallback("gap_map", filters, vocabulary, user)
+    result.fell_back = fell_back
+    return result

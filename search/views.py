@@ -51,8 +51,9 @@ def search_view(request):
 
 
 def _results(asked: SearchRequest, user) -> SearchResults:
-    """An empty query searches nothing: the page then explains what to type."""
-    if not asked.query:
+    """An empty query browses the chosen filters; without filters it searches nothing, and
+    the page explains what to type."""
+    if not asked.query and not asked.filtered:
         return SearchResults(query="", filters=asked.filters, sort=asked.sort)
     return search(asked.query, asked.filters, user, page=asked.page, sort=asked.sort, after=asked.after or None)
 

@@ -17,6 +17,9 @@ from members.roles import grant_role
 from portal.access import network_members_group
 from resources.models import CityPage, PracticePage, Theme
 
+# The search backends' fixtures (elasticsearch, search_backend, backend), for every folder.
+pytest_plugins = ["tests.search_index"]
+
 PASSWORD = "correct horse battery staple"
 
 

@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from resources.api_fields import PublicPageField, ThemesField
 from resources.blocks import BaseStreamBlock
-from resources.choices import EvaluationType, Phase, PracticeStatus
+from resources.choices import EvaluationType, EvidenceType, Phase, PracticeStatus
 
 from .mixins import AttachmentBase, ResourcePage
 
@@ -110,6 +110,14 @@ class PracticePage(ResourcePage):
     @property
     def year(self):
         return self.start_date.year if self.start_date else None
+
+    @property
+    def evidence_type(self) -> str:
+        """What the report rests on, by how its outcomes were evaluated (EvidenceType)."""
+        return {
+            EvaluationType.INTERNAL: EvidenceType.INTERNAL_EVALUATION,
+            EvaluationType.EXTERNAL: EvidenceType.EXTERNAL_EVALUATION,
+        }.get(self.evaluation, EvidenceType.PRACTITIONER_REPORT).value
 
     @property
     def partner_list(self):

@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from resources.api_fields import PublicPagesField, ThemesField
-from resources.choices import OpenAccess, PublicationType
+from resources.choices import EvidenceType, OpenAccess, PublicationType
 from resources.validators import validate_doi, validate_orcid
 
 from .mixins import AttachmentBase, ResourcePage
@@ -118,6 +118,11 @@ class ResearchPage(ResourcePage):
     @property
     def year(self):
         return self.publication_date.year if self.publication_date else None
+
+    @property
+    def evidence_type(self) -> str:
+        """Peer-reviewed or not (EvidenceType)."""
+        return (EvidenceType.PEER_REVIEWED if self.peer_reviewed else EvidenceType.OTHER_RESEARCH).value
 
     @property
     def doi_url(self):

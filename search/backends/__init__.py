@@ -25,7 +25,7 @@ from wagtail.models import Site
 
 from portal.access import remember_for, visible_pages
 from portal.page_cache import remember
-from resources.choices import Language
+from resources.choices import EvidenceType, Language, Phase
 from resources.listing import MAX_YEAR, MIN_YEAR
 from resources.models import CityPage, Theme
 from search.service import Facet, FacetValue, SearchFilters
@@ -46,9 +46,13 @@ FACETS = {
     "theme": (_("Theme"), "themes", "themes"),
     "year": (_("Year"), "years", "year"),
     "lang": (_("Language"), "languages", "language"),
+    "phase": (_("Phase"), "phases", "phase"),
+    "evidence": (_("Evidence"), "evidence", "evidence"),
 }
 SNIPPET_CHARS = 240
 LANGUAGES = dict(Language.choices)
+PHASES = dict(Phase.choices)
+EVIDENCE = dict(EvidenceType.choices)
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ class Vocabulary:
             "city": self.cities,
             "theme": self.themes,
             "lang": LANGUAGES,
+            "phase": PHASES,
+            "evidence": EVIDENCE,
         }.get(facet, {})
 
     def known(self, filters: SearchFilters) -> SearchFilters:
@@ -87,11 +93,21 @@ class Vocabulary:
             cities=_kept(filters.cities, self.cities),
             themes=_kept(filters.themes, self.themes),
             languages=_kept(filters.languages, LANGUAGES),
+            phases=_kept(filters.phases, PHASES),
+            evidence=_kept(filters.evidence, EVIDENCE),
             years=tuple(sorted({y for y in filters.years if MIN_YEAR <= y <= MAX_YEAR}, reverse=True)),
         )
 
     def city_titles(self, slugs) -> list[str]:
         return [self.cities[slug] for slug in slugs if slug in self.cities]
+
+
+def gap_axes(vocabulary: Vocabulary) -> dict[str, list[tuple[str, str]]]:
+    """The gap map's columns and rows: the cities the reader may see by title, every theme by name."""
+    return {
+        "cities": sorted(vocabulary.cities.items(), key=lambda item: (item[1].casefold(), item[0])),
+        "themes": sorted(vocabulary.themes.items(), key=lambda item: (item[1].casefold(), item[0])),
+    }
 
 
 def _kept(values, known) -> tuple[str, ...]:
@@ -118,11 +134,15 @@ def build_facets(counts: dict[str, dict], filters: SearchFilters, vocabulary: Vo
     return facets
 
 
+# Facets listed in their vocabulary's own order (the cycle's phases, the evidence's strength), not by count.
+ORDERED_FACETS = {"type": TYPES, "phase": PHASES, "evidence": EVIDENCE}
+
+
 def _facet_order(name: str):
     if name == "year":
         return lambda item: -int(item.value)
-    if name == "type":
-        return lambda item: list(TYPES).index(item.value)
+    if name in ORDERED_FACETS:
+        return lambda item: list(ORDERED_FACETS[name]).index(item.value)
     return lambda item: (-item.count, item.label)
 
 

@@ -50,6 +50,7 @@ from search.backends import (
     build_facets,
     chosen,
     clamp_page,
+    gap_axes,
     num_pages,
     page_url,
     summary_snippet,
@@ -57,7 +58,7 @@ from search.backends import (
 from search.dbindex import audience_set, rebuild  # noqa: F401 - rebuild: the bulk (re)build, for benchmarks
 from search.models import IndexValue
 from search.query import ParsedQuery, words_of
-from search.service import Hit, SearchFilters, SearchResults
+from search.service import GapMap, Hit, SearchFilters, SearchResults
 
 BACKEND = "database"
 MODELS = {"practice": PracticePage, "research": ResearchPage, "event": EventPage, "city": CityPage}
@@ -232,6 +233,23 @@ def _audience_clause(user) -> tuple[str, list]:
     return f" AND {tested} IN ({', '.join(['%s'] * len(readable))})", readable
 
 
+def _bounds_clause(filters: SearchFilters) -> tuple[str, list]:
+    """First published within (published_after, published_before], if either is set."""
+    sql, params = "", []
+    for bound, test in ((filters.published_after, ">"), (filters.published_before, "<=")):
+        if bound:
+            sql += f" AND e.published_at {test} %s"
+            params.append(connection.ops.adapt_datetimefield_value(bound))
+    return sql, params
+
+
+def _restriction(user, filters: SearchFilters) -> tuple[str, list]:
+    """What every match must pass whatever its words: the reader's audiences, the publication bounds."""
+    readable, readable_params = _audience_clause(user)
+    bounds, bounds_params = _bounds_clause(filters)
+    return readable + bounds, readable_params + bounds_params
+
+
 # PostgreSQL, for a reader of one audience set: the audiences as an expression no index
 # answers, so the matches are found through the text's GIN index. Through the audiences
 # index instead (which the planner picks when one set, 'public', is all a visitor reads),
@@ -260,6 +278,7 @@ class Matching:
     rank_order: str
     tsquery: tuple[str, list] | None = None  # PostgreSQL: for the headlines
     broad_rank: tuple[str, list] | None = None  # PostgreSQL: the rank beyond BROAD_MATCHES
+    browsing: bool = False  # no words: every entry passing the filters, nothing to highlight
 
     def rank_for(self, total: int) -> tuple[str, list]:
         """The rank expression for a query with ``total`` matches."""
@@ -269,6 +288,8 @@ class Matching:
     def build(cls, parsed: ParsedQuery, audience_clause: tuple[str, list]) -> Matching | None:
         """The matches of ``parsed`` that pass ``audience_clause`` (``_audience_clause``)."""
         readable, readable_params = audience_clause
+        if not parsed:  # browsing by filters: every entry the reader may see, newest first
+            return cls(f"search_indexentry e WHERE 1 = 1{readable}", readable_params, ("0", []), "", browsing=True)
         if connection.vendor == "postgresql":
             return cls._postgres(parsed, readable, readable_params)
         query = fts_query(parsed)
@@ -403,7 +424,9 @@ class Span:
 def page_rows(matching: Matching, filters: SearchFilters, sort: str, span: Span) -> list[Row]:
     """The entries of one results page, with their summary and body highlighted."""
     ranked, params = _ranked(matching, filters, sort, span)
-    if matching.tsquery:
+    if matching.browsing:
+        rows = _plain_page(ranked, params)
+    elif matching.tsquery:
         rows = _postgres_page(matching, sort, ranked, params)
     else:
         rows = _sqlite_page(matching, ranked, params)
@@ -437,6 +460,15 @@ def _sqlite_page(matching: Matching, ranked: str, params: list) -> list[Row]:
     )
     found = {values[0]: values for values in _fetch(sql, [matching.params[0], *order])}
     return [_row(found[page_id]) for page_id in order if page_id in found]
+
+
+def _plain_page(ranked: str, params: list) -> list[Row]:
+    """The page's entries in order, without highlights (their snippet is the summary)."""
+    sql = (
+        f"SELECT {ENTRY_COLUMNS}, NULL, NULL FROM ({ranked}) r"  # noqa: S608
+        f" JOIN search_indexentry e ON e.page_id = r.page_id ORDER BY {_order('date', None, 'r')}"
+    )
+    return [_row(values) for values in _fetch(sql, params)]
 
 
 def _row(values) -> Row:
@@ -529,17 +561,17 @@ def search(
     per_page: int,
     after: str | None = None,
 ) -> SearchResults:
-    """One page of results for a non-empty ``parsed`` query, ``filters`` already narrowed
-    to ``vocabulary`` (search.service.search): two statements, the counts then the page (after
-    one for the ids a phrase matches, on PostgreSQL). ``after`` (Elasticsearch's cursor) is not
-    read here: pages are counted from the first."""
-    readable = _audience_clause(user)  # before index_scans: it reads its index
+    """One page of results for ``parsed`` (empty: browsing by filters), ``filters`` already
+    narrowed to ``vocabulary`` (search.service.search): two statements, the counts then the page
+    (after one for the ids a phrase matches, on PostgreSQL). ``after`` (Elasticsearch's cursor)
+    is not read here: pages are counted from the first."""
+    readable = _restriction(user, filters)  # before index_scans: it reads its index
     with index_scans():
         matching = Matching.build(parsed, readable)
         total, counts = facet_counts(matching, filters) if matching else (0, {})
         page = clamp_page(page, total, per_page)
         rows = page_rows(matching, filters, sort, Span((page - 1) * per_page, per_page, total)) if total else []
-        suggestion = None if total else did_you_mean(parsed, filters, user, vocabulary, readable)
+        suggestion = None if total or not parsed else did_you_mean(parsed, filters, user, vocabulary, readable)
     return SearchResults(
         query=query,
         filters=filters,
@@ -648,3 +680,46 @@ def _related_ids(type_: str, own: Row, user, vocabulary: Vocabulary, limit: int)
     pages = MODELS[type_].objects.filter(reduce(or_, shared)).exclude(pk=own.page_id)
     pages = visible_pages(pages, user).order_by(f"-{day}", "title")
     return list(pages.values_list("pk", flat=True).distinct()[:limit])
+
+
+def gap_sql(restriction: tuple[str, list], filters: SearchFilters) -> tuple[str, list]:
+    """One statement: the matching entries (``m``) counted by city and theme, by city, by theme,
+    and in all, as rows (city, theme, count) with '' for "any"."""
+    readable, readable_params = restriction
+    chosen_sql, chosen_params = _chosen_clause(filters)
+
+    cities = " JOIN search_indexvalue c ON c.page_id = m.page_id AND c.facet = 'city'"
+    themes = " JOIN search_indexvalue t ON t.page_id = m.page_id AND t.facet = 'theme'"
+    sql = (
+        f"WITH m AS MATERIALIZED (SELECT e.page_id FROM search_indexentry e WHERE 1 = 1{readable}{chosen_sql})"  # noqa: S608
+        f" SELECT c.value, t.value, COUNT(*) FROM m{cities}{themes} GROUP BY c.value, t.value"
+        f" UNION ALL SELECT c.value, '', COUNT(*) FROM m{cities} GROUP BY c.value"
+        f" UNION ALL SELECT '', t.value, COUNT(*) FROM m{themes} GROUP BY t.value"
+        " UNION ALL SELECT '', '', COUNT(*) FROM m"
+    )
+    return sql, [*readable_params, *chosen_params]
+
+
+def gap_map(filters: SearchFilters, vocabulary: Vocabulary, user) -> GapMap:
+    """The gap map in one grouped statement (search.service.gap_map)."""
+    counts, city_totals, theme_totals, total = {}, {}, {}, 0
+    for city, theme, count in _fetch(*gap_sql(_restriction(user, filters), filters)):
+        if city and city not in vocabulary.cities or theme and theme not in vocabulary.themes:
+            continue  # a city the reader may not see (named by research they may read), a theme gone
+        if city and theme:
+            counts[(city, theme)] = count
+        elif city:
+            city_totals[city] = count
+        elif theme:
+            theme_totals[theme] = count
+        else:
+            total = count
+    return GapMap(
+        **gap_axes(vocabulary),
+        counts=counts,
+        city_totals=city_totals,
+        theme_totals=theme_totals,
+        total=total,
+        filters=filters,
+        backend=BACKEND,
+    )

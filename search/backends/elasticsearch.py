@@ -38,6 +38,7 @@ from search.backends import (
     build_facets,
     chosen,
     clamp_page,
+    gap_axes,
     max_page,
     num_pages,
     page_url,
@@ -45,7 +46,7 @@ from search.backends import (
 )
 from search.documents import ANALYZERS, text_field_name
 from search.query import ParsedQuery, words_of
-from search.service import Hit, SearchFilters, SearchResults, tidy
+from search.service import GapMap, Hit, SearchFilters, SearchResults, tidy
 
 BACKEND = "elasticsearch"
 LANGUAGE_SUFFIXES = tuple(ANALYZERS)
@@ -74,7 +75,7 @@ FUZZY_BOOST = 0.2
 MARK_START, MARK_END = "\ue000", "\ue001"
 MARKS_RE = re.compile(f"({MARK_START}|{MARK_END})")
 SOURCE = ["page_id", "type", "url", "cities", "language", "date", "audiences", "title_*", "summary_*"]
-FACET_SIZES = {"type": len(TYPES), "city": 200, "theme": 200, "year": 100, "lang": 50}
+FACET_SIZES = {"type": len(TYPES), "city": 200, "theme": 200, "year": 100, "lang": 50, "phase": 20, "evidence": 20}
 
 
 def audience_filter(user, field: str = "audiences") -> list[dict]:
@@ -128,15 +129,26 @@ def fuzzy_query(parsed: ParsedQuery) -> dict | None:
     return {"bool": {"must": must, "boost": FUZZY_BOOST}}
 
 
-def text_query(parsed: ParsedQuery, user) -> dict:
-    """Exact and near matches, exact ones first, without excluded words, readable only."""
+def bounds_filter(filters: SearchFilters) -> list[dict]:
+    """First published within (published_after, published_before], if either is set."""
+    bounds = {"gt": filters.published_after, "lte": filters.published_before}
+    bounds = {key: value.isoformat() for key, value in bounds.items() if value}
+    return [{"range": {"published": bounds}}] if bounds else []
+
+
+def text_query(parsed: ParsedQuery, filters: SearchFilters, user) -> dict:
+    """Exact and near matches, exact ones first, without excluded words, readable only; with
+    no words (browsing by filters), every readable resource."""
+    readable = [*audience_filter(user), *bounds_filter(filters)]
+    if not parsed:
+        return {"bool": {"filter": readable}}
     # The exact branch scores as usual plus EXACT_TIER, so it is built and run once.
     exact = {"query": exact_query(parsed, user, inner_hits=True), "functions": [{"weight": EXACT_TIER}]}
     should = [{"function_score": exact | {"boost_mode": "sum"}}]
     fuzzy = fuzzy_query(parsed)
     if fuzzy:
         should.append(fuzzy)
-    query = {"should": should, "minimum_should_match": 1, "filter": audience_filter(user)}
+    query = {"should": should, "minimum_should_match": 1, "filter": readable}
     if parsed.excluded:
         excluded = " ".join(parsed.excluded)
         query["must_not"] = [_sqs(excluded, DOC_FIELDS, "or"), _files(excluded, user, "or")]
@@ -163,7 +175,7 @@ def _aggregations(parsed: ParsedQuery, filters: SearchFilters, user, sort: str, 
         # Without choices in the other facets, no filter: each one costs a pass over the matches.
         counted = {"filter": {"bool": {"filter": others}}, "aggs": {"values": values}}
         aggs[f"facet_{name}"] = counted if others else values
-    if sort == "date" and page == 1:
+    if sort == "date" and page == 1 and parsed:
         aggs["exact"] = {"filter": {"bool": {"filter": [exact_query(parsed, user), *_facet_filters(filters)]}}}
     return aggs
 
@@ -197,15 +209,16 @@ def _request(
 ) -> dict:
     """The one request of a results page; ``after``: the sort values the page starts after."""
     body = {
-        "query": text_query(parsed, user),
+        "query": text_query(parsed, filters, user),
         "aggs": _aggregations(parsed, filters, user, sort, page),
-        "highlight": _highlight(HIGHLIGHT_FIELDS, parsed),
         "sort": _sort(sort),
         "from": 0 if after else (page - 1) * per_page,
         "size": per_page,
         "track_total_hits": True,
         "_source": SOURCE,
     }
+    if parsed:
+        body["highlight"] = _highlight(HIGHLIGHT_FIELDS, parsed)
     if after:
         body["search_after"] = after
     if post_filter := _facet_filters(filters):
@@ -270,7 +283,7 @@ def request_body(
     Arguments are tidied as ``search`` tidies them (``search.service.tidy``), except that a
     page past the last one is not clamped here (that needs the total: ``search`` then asks again)."""
     asked = tidy(query, filters, user, page, sort, per_page)
-    if not asked.parsed:
+    if not (asked.parsed or asked.filters):
         return None
     page = min(asked.page, max_page(asked.per_page))
     start = read_cursor(after, asked.sort) if page > 1 else None
@@ -342,7 +355,7 @@ def _did_you_mean(parsed: ParsedQuery, response: dict, sort: str, page: int) -> 
     filters, and it holds the corrected words, so the suggestion finds something and never
     reveals hidden text; and it comes with the results, with no second request."""
     hits = response["hits"]["hits"]
-    if page != 1 or not hits or _exact_matches(response, sort):
+    if page != 1 or not parsed or not hits or _exact_matches(response, sort):
         return None
     suggested = parsed.corrected(_corrections(parsed, hits[0]["_source"]))
     return suggested.to_simple_query_string() if suggested != parsed else None
@@ -493,3 +506,29 @@ def related(page, user, vocabulary: Vocabulary, limit: int) -> list[Hit]:
     query["must_not"] = [{"ids": {"values": [str(page.pk)]}}]
     response = _query_es({"query": {"bool": query}, "size": limit, "_source": SOURCE})
     return _hits(response["hits"]["hits"], vocabulary)
+
+
+def gap_map(filters: SearchFilters, vocabulary: Vocabulary, user) -> GapMap:
+    """The gap map in one request: the readable resources within ``filters`` by city, each city's
+    by theme, and by theme alone (search.service.gap_map)."""
+    by_theme = {"terms": {"field": "themes", "size": FACET_SIZES["theme"]}}
+    by_city = {"terms": {"field": "cities", "size": FACET_SIZES["city"]}, "aggs": {"themes": by_theme}}
+    query = {"bool": {"filter": [*audience_filter(user), *bounds_filter(filters), *_facet_filters(filters)]}}
+    body = {"query": query, "size": 0, "track_total_hits": True, "aggs": {"cities": by_city, "themes": by_theme}}
+    response = _query_es(body)
+    aggs = response["aggregations"]
+    counts, city_totals = {}, {}
+    for city in aggs["cities"]["buckets"]:
+        if city["key"] in vocabulary.cities:
+            city_totals[city["key"]] = city["doc_count"]
+            counts |= {(city["key"], theme["key"]): theme["doc_count"] for theme in city["themes"]["buckets"]}
+    theme_totals = {bucket["key"]: bucket["doc_count"] for bucket in aggs["themes"]["buckets"]}
+    return GapMap(
+        **gap_axes(vocabulary),
+        counts={key: count for key, count in counts.items() if key[1] in vocabulary.themes},
+        city_totals=city_totals,
+        theme_totals={key: count for key, count in theme_totals.items() if key in vocabulary.themes},
+        total=response["hits"]["total"]["value"],
+        filters=filters,
+        backend=BACKEND,
+    )

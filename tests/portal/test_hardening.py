@@ -30,7 +30,6 @@ from portal.settings.base import LOGGING as PRODUCTION_LOGGING
 from tests.browser.content import build_content, main_pages
 from tests.conftest import restore_migrated_data
 from tests.factories import make_document, members_only_collection
-from tests.search.conftest import _remove_test_indexes, elasticsearch  # noqa: F401 - fixtures
 
 BASE_DIR = django_settings.BASE_DIR
 HOST = "ctpn.example.org"
@@ -327,7 +326,7 @@ class TestSearchQueriesAreNotKept:
         self.assert_nothing_kept(member, search())
 
     @pytest.mark.elasticsearch
-    def test_on_elasticsearch_whose_slow_log_stays_off(self, searched, elasticsearch):  # noqa: F811
+    def test_on_elasticsearch_whose_slow_log_stays_off(self, searched, elasticsearch):
         from search import es
 
         elasticsearch.add_all()

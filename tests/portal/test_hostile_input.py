@@ -30,14 +30,8 @@ from members.choices import Role
 from resources.permissions import city_collection
 from tests.conftest import make_city, make_practice
 from tests.factories import EventPageFactory, ResearchPageFactory, make_document
-from tests.search import conftest as search_fixtures
 from tests.search.helpers import kept_for_module
 
-# The search tests' fixtures (this module is not under tests/search/): one run per backend on an
-# empty Elasticsearch index of this run's own, and no index of this run left on the server.
-elasticsearch = search_fixtures.elasticsearch
-search_backend = search_fixtures.search_backend
-_remove_test_indexes = search_fixtures._remove_test_indexes
 BACKENDS = [pytest.param("database"), pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
 
 pytestmark = pytest.mark.django_db
@@ -342,16 +336,10 @@ def stockholm(corpus):
     return corpus["stockholm"]
 
 
-@pytest.fixture
-def backend(db, corpus, search_backend):
-    search_backend.sync()
-    return search_backend
-
-
 # ---------------------------------------------------------------------------
 # Search and autocomplete, on both backends.
 
-SEARCH_PARAMS = ["q", "page", "city", "type", "theme", "year", "lang", "sort", "after", "per_page"]
+SEARCH_PARAMS = ["q", "page", "city", "type", "theme", "year", "lang", "phase", "evidence", "sort", "after", "per_page"]
 
 
 @pytest.mark.parametrize("search_backend", BACKENDS, indirect=True)

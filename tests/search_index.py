@@ -1,5 +1,7 @@
-"""Elasticsearch for tests: the real server at ELASTICSEARCH_URL (`make test` starts one),
-with an index of this test run's own, emptied before each test that asks for it."""
+"""Search backends for tests, in every folder (a plugin of tests/conftest.py): the real
+Elasticsearch at ELASTICSEARCH_URL (`make test` starts one), with an index of this test run's
+own, emptied before each test that asks for it; ``search_backend`` runs a test on each backend,
+``backend`` over the test module's own ``corpus`` fixture."""
 
 from __future__ import annotations
 
