@@ -60,6 +60,8 @@ ENV_STATIC_ROOT = os.environ.get("STATIC_ROOT", "")
 # How many reverse proxies in front of the portal append to X-Forwarded-For.
 # 0 (the default) trusts no header: rate limits count the connecting address.
 ENV_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+# Days the anonymised search counts are kept (insights.analytics); 0 records none.
+ENV_SEARCH_ANALYTICS_DAYS = max(0, int(os.environ.get("SEARCH_ANALYTICS_DAYS", "") or 90))
 
 # Application definition
 
@@ -324,6 +326,17 @@ SEARCH_ATTACHMENT_MAX_PAGES = 300
 SEARCH_ATTACHMENT_MAX_CHARS = 1_000_000
 SEARCH_ATTACHMENT_SECONDS = 20
 SEARCH_ATTACHMENT_MEMORY_MB = 512
+# Search analytics for the secretariat (insights.analytics): daily counts of anonymised queries,
+# kept this many days; a query is listed in the report only once searched this many times in
+# the period, so a one-off search (most likely to carry a name) is never shown.
+SEARCH_ANALYTICS_DAYS = ENV_SEARCH_ANALYTICS_DAYS
+SEARCH_ANALYTICS_MIN_SEARCHES = 2
+
+# Saved-search alert emails (alerts.digest, `manage.py send_search_alerts`): a run looks at what
+# was first published up to this long before it, so pages still being published and indexed
+# are not passed over; an email lists at most ALERTS_MAX_ITEMS, then links to the rest.
+ALERTS_SETTLE_SECONDS = 300
+ALERTS_MAX_ITEMS = 50
 
 # How long an anonymous visitor's copy of a public page is kept (portal.page_cache);
 # any publish or privacy change makes earlier copies unreachable at once.
