@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext
 
+from insights.analytics import record_search
 from portal.json import EscapingJSONEncoder
 from search.forms import SearchRequest
 from search.query import clean_query
@@ -26,6 +27,7 @@ SUGGEST_MAX_LENGTH = 100  # titles are matched by their beginning; more than thi
 def search_view(request):
     asked = SearchRequest.from_query_dict(request.GET)
     results = _results(asked, request.user)
+    record_search(request, asked, results)  # anonymised daily counts for the secretariat (insights)
     # Links carry only what the backend understood: no junk is passed on from page to page.
     understood = replace(asked, filters=results.filters)
     query_string = understood.query_string()
