@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alerts import searches as saved_searches
 from members import audit
 from members.choices import AuditAction
 from members.models import ExpertProfile, Invitation
@@ -44,6 +45,7 @@ def export_personal_data(user) -> dict:
             {"ip": s.ip, "user_agent": s.user_agent, "signed_in": s.created_at, "last_seen": s.last_seen_at}
             for s in UserSession.objects.filter(user=user).order_by("-last_seen_at")
         ],
+        "saved_searches": saved_searches.export(user),
         "two_factor_authentication": [
             {"type": a.get_type_display(), "added": a.created_at, "last_used": a.last_used_at}
             for a in Authenticator.objects.filter(user=user).order_by("created_at")

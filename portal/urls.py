@@ -21,6 +21,7 @@ urlpatterns = [
     # cache and make each render differ; choosing a language changes nothing but the interface.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/saved-searches/", include("alerts.urls")),
     path("accounts/", include("allauth.urls")),
     path("documents/<int:document_id>/", document_link, name="document_link"),
     path("documents/", include(wagtaildocs_urls)),
