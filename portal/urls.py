@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_view, name="search"),
     path("search/suggest/", suggest_view, name="search_suggest"),
+    path("insights/", include("insights.urls")),
     path("", include("members.urls")),
     path("practices/", practice_list, name="practice_list"),
     path("events/<int:page_id>/register/", registration_views.register, name="event_register"),
