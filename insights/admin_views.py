@@ -33,6 +33,7 @@ REPORT_URL_NAME = "insights_search_analytics"
 CSV_URL_NAME = "insights_search_analytics_csv"
 PERIODS = (7, 30, 90)  # days offered, as far as they are kept
 DEFAULT_DAYS = 30
+DATES_HELP = "For the period “Between these dates”; both days included."
 policy = SecretariatOnlyPolicy(SearchQueryDay)
 
 
@@ -45,8 +46,8 @@ def _period_choices() -> list[tuple[str, str]]:
 
 class PeriodForm(forms.Form):
     days = forms.TypedChoiceField(label="Period", coerce=int, empty_value=None, required=False)
-    start = forms.DateField(label="From", required=False, widget=AdminDateInput)
-    end = forms.DateField(label="To", required=False, widget=AdminDateInput)
+    start = forms.DateField(label="From", required=False, widget=AdminDateInput, help_text=DATES_HELP)
+    end = forms.DateField(label="To", required=False, widget=AdminDateInput, help_text=DATES_HELP)
     audience = forms.ChoiceField(
         label="Who searched", choices=[("", "Everyone"), *SearchAudience.choices], required=False
     )
@@ -101,6 +102,9 @@ class SearchAnalyticsView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, Templ
     page_title = "Search analytics"
     header_icon = "search"
     template_name = "insights/admin/search_analytics.html"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -156,10 +156,12 @@ def record_search(request, asked, results) -> None:
     if not _is_new_search(request, asked):
         return
     query, day = anonymise(asked.query), timezone.localdate()
-    if not query or _seen_today(request, day, query):
+    if not query:
         return
     audience = SearchAudience.MEMBERS if is_network_member(request.user) else SearchAudience.PUBLIC
     try:
+        if _seen_today(request, day, query):  # the cache, too, is a database table in production
+            return
         with transaction.atomic():
             _count(day, audience, query, found_nothing=results.total == 0)
             _purge_once_a_day(day)

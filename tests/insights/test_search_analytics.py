@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from insights import analytics
 from insights.models import SearchQueryDay
-from tests.conftest import make_practice
+from tests.conftest import make_practice, restore_migrated_data
 from tests.members.test_invitation_admin import assert_refused, someone  # noqa: F401 (someone is a fixture)
 
 REPORT = "/admin/search-analytics/"
@@ -61,6 +61,13 @@ def counted(query, searches, zero=0, *, day=0, audience="members"):
     return SearchQueryDay.objects.create(
         day=days_ago(day), audience=audience, query=query, searches=searches, zero_result_searches=zero
     )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_data_outlives_the_module(django_db_setup, django_db_blocker):
+    """The concurrency test ends with a flush: put back what the migrations made."""
+    yield
+    restore_migrated_data(django_db_blocker)
 
 
 @pytest.fixture
