@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, TruncDate
@@ -215,8 +215,8 @@ def _send(city, month, practices, people, months) -> Outcome:
             # The unique (city, month) row is the lock: a second run, even a concurrent one, stops here.
             # Should sending fail, the row goes with the rollback and the next run tries again.
             ReviewReminder.objects.create(city=city, month=month, practices=len(practices), recipients=len(people))
-            for person in people:
-                send_mail(subject, body, None, [person.email])
+            messages = [EmailMessage(subject, body, to=[person.email]) for person in people]
+            get_connection().send_messages(messages)
     except IntegrityError:
         return Outcome.ALREADY_SENT
     except OSError:  # smtplib's errors are OSErrors too

@@ -8,6 +8,8 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
@@ -240,6 +242,21 @@ class TestDashboardPanel:
         assert "Old practice 10" not in html
         assert "2 more in Stockholm" in html
         assert reverse("wagtailadmin_explore", args=[stockholm.pk]) in html
+
+    def test_the_panel_costs_the_same_queries_for_two_practices_or_twelve(self, secretariat_client, stockholm):
+        def dashboard_queries():
+            with CaptureQueriesContext(connection) as queries:
+                assert "Practices due for review" in panel(secretariat_client)
+            return len(queries)
+
+        for n in range(2):
+            practice(stockholm, f"Old practice {n:02d}", verified=D(2019, 1, 1 + n))
+        dashboard_queries()  # a first visit after pages change also fills the caches
+        few = dashboard_queries()
+        for n in range(2, 12):
+            practice(stockholm, f"Old practice {n:02d}", verified=D(2019, 1, 1 + n))
+        dashboard_queries()
+        assert dashboard_queries() == few
 
     def test_verified_and_approved_leaves_the_list(self, client, stockholm_editor, secretariat, stockholm):
         page = practice(stockholm, "Table-top exercise", verified=D(2019, 5, 1), slug="table-top-exercise")
