@@ -130,9 +130,11 @@ def legend_entries(fullest: int, thin_max: int) -> list[tuple[tuple[str, ...], s
     """(levels, explanation) of each shade, as the page's legend gives them too."""
     thin = ngettext("%(count)s item: thin", "1 to %(count)s items: thin", thin_max) % {"count": thin_max}
     entries = [(("empty",), _("No items: a gap")), (("thin",), thin)]
-    if fullest > thin_max:
+    if fullest > thin_max + 1:
         more = _("%(low)s to %(high)s items, darker for more") % {"low": thin_max + 1, "high": fullest}
         entries.append((("level-1", "level-2", "level-3"), more))
+    elif fullest == thin_max + 1:
+        entries.append((("level-3",), ngettext("%(count)s item", "%(count)s items", fullest) % {"count": fullest}))
     return entries
 
 

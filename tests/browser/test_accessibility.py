@@ -51,6 +51,7 @@ def member_pages(content):
     return [
         ("members-only practice", content.private_practice.url),
         ("expert directory", "/experts/"),
+        ("gap map", "/insights/gap-map/"),
         ("account profile", "/accounts/profile/"),
         ("calendar feed page", "/accounts/calendar/"),
         ("event with registration box", content.event.url),

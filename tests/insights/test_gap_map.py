@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.site_structure import ensure_site_structure
+from insights.charts import legend_entries
 from insights.gap_map import level
 from members.choices import Role
 from members.roles import grant_role
@@ -292,6 +293,16 @@ def test_shading_levels():
     expected = ["empty", "thin", "thin", "level-1", "level-1", "level-2", "level-2", "level-3", "level-3"]
     assert [level(count, 12) for count in counts] == expected
     assert level(3, 3) == "level-3"  # the fullest cell is always the darkest
+
+
+def test_the_key_names_the_range_of_shades():
+    assert [label for _levels, label in legend_entries(12, 2)] == [
+        "No items: a gap",
+        "1 to 2 items: thin",
+        "3 to 12 items, darker for more",
+    ]
+    assert legend_entries(3, 2)[-1] == (("level-3",), "3 items")  # one shade only: no range of one
+    assert len(legend_entries(2, 2)) == 2  # nothing above thin: no shade to explain
 
 
 # CSV and SVG.
