@@ -1,17 +1,15 @@
 """What the home page shows, always through the access helper."""
 
-from django.db.models import Prefetch, Q
-from django.utils import timezone
+from django.db.models import Prefetch
 from wagtail.models import Page
 
 from home.city_map import city_map
+from home.hosting import current_period, hosting_history
 from portal.access import visible_pages
 from resources.listing import load_cards, member_cities, prepare_cards, upcoming_events
 from resources.models import (
     CityIndexPage,
-    CityPage,
     EventIndexPage,
-    HostingPeriod,
     PracticePage,
     ResearchAuthor,
     ResearchIndexPage,
@@ -37,21 +35,10 @@ def latest_research(user, limit=4) -> list[ResearchPage]:
     return prepare_cards(research.order_by("-first_published_at", "-pk")[:limit], user)
 
 
-def current_hosting(user) -> HostingPeriod | None:
-    """The term running today of the city hosting the network, if the reader may see that city.
-
-    Should terms overlap (a handover), the one that started last is the current one.
-    """
-    today = timezone.localdate()
-    running = HostingPeriod.objects.filter(Q(end__isnull=True) | Q(end__gte=today), start__lte=today)
-    cities = visible_pages(CityPage.objects.all(), user)
-    return running.filter(city__in=cities).select_related("city").order_by("-start", "-pk").first()
-
-
 def front_page_context(home, user) -> dict:
     index = visible_pages(CityIndexPage.objects.child_of(home), user).first()
     current, _former = member_cities(index, user) if index else ([], [])
-    hosting = current_hosting(user)
+    hosting = current_period(user)
     return {
         "cities_index": index,
         "events_index": visible_pages(EventIndexPage.objects.child_of(home), user).first(),
@@ -62,5 +49,6 @@ def front_page_context(home, user) -> dict:
         "upcoming_events": upcoming_events(user),
         "member_cities": current,
         "hosting": hosting,
+        "hosting_history": hosting_history(user),
         "city_map": city_map(current, hosting.city if hosting else None),
     }

@@ -1,6 +1,9 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -72,7 +75,10 @@ class FooterSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(blank=True, help_text="The secretariat's public address.")
     host_city_note = models.CharField(
-        max_length=255, blank=True, help_text="e.g. 'The secretariat is hosted by the Stockholm region, 2021-2022.'"
+        max_length=255,
+        blank=True,
+        help_text="Shown only while no hosting period runs: the footer names the current host city itself "
+        "(Hosting periods, in the admin menu).",
     )
 
     panels = [FieldPanel("about"), FieldPanel("contact_email"), FieldPanel("host_city_note")]
@@ -161,3 +167,61 @@ class FooterLink(NavigationLink):
 
     class Meta(NavigationLink.Meta):
         verbose_name = _("footer link")
+
+
+class HostingPeriod(models.Model):
+    """A term during which a member city hosts the network and its secretariat.
+
+    Terms never overlap, so at most one runs on any day and at most one is open-ended
+    (an open-ended term overlaps every later one). Managed by the secretariat only
+    (``home.wagtail_hooks``); shown in the footer, on the home page and on the city's page.
+    """
+
+    city = models.ForeignKey(
+        "resources.CityPage",
+        on_delete=models.PROTECT,
+        related_name="hosting_terms",
+        help_text="The member city hosting the network and its secretariat.",
+    )
+    start = models.DateField(help_text="First day of the term.")
+    end = models.DateField(null=True, blank=True, help_text="Last day of the term; leave empty while it runs.")
+    handover_notes = models.TextField(
+        blank=True,
+        max_length=5000,
+        help_text="For the secretariat only, never shown on the site: what the next host should know.",
+    )
+
+    class Meta:
+        verbose_name = "hosting period"
+        ordering = ["start", "pk"]
+
+    def __str__(self):
+        return f"{self.city.title}, {self.term}"
+
+    @property
+    def term(self) -> str:
+        """The years of the term, e.g. "2021-2022", "2025-" while it runs."""
+        end = f"{self.end:%Y}" if self.end else ""
+        return f"{self.start:%Y}" if end == f"{self.start:%Y}" else f"{self.start:%Y}-{end}"
+
+    def last_day(self, today: datetime.date) -> datetime.date:
+        """The term's last day, ``today`` for a term still running."""
+        return self.end or today
+
+    def overlapping(self):
+        """Other terms sharing at least one day with this one."""
+        others = HostingPeriod.objects.exclude(pk=self.pk)
+        if self.end is not None:
+            others = others.filter(start__lte=self.end)
+        return others.filter(Q(end__isnull=True) | Q(end__gte=self.start)).select_related("city")
+
+    def clean(self):
+        super().clean()
+        if self.start is None:
+            return
+        if self.end is not None and self.end <= self.start:
+            raise ValidationError({"end": "A hosting term must end after it starts."})
+        clash = self.overlapping().first()
+        if clash is not None:
+            hint = " Give it an end date first." if clash.end is None else ""
+            raise ValidationError(f"This term overlaps the term of {clash}.{hint}")

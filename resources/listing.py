@@ -236,7 +236,7 @@ def event_listing(request, index=None) -> Listing:
 
 def member_cities(index, user) -> tuple[list[CityPage], list[CityPage]]:
     """Current and former member cities under ``index``, with hosting periods."""
-    cities = visible_pages(CityPage.objects.child_of(index), user).prefetch_related("hosting_periods").order_by("title")
+    cities = visible_pages(CityPage.objects.child_of(index), user).prefetch_related("hosting_terms").order_by("title")
     current = [c for c in cities if c.left is None]
     former = [c for c in cities if c.left is not None]
     return current, former

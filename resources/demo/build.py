@@ -4,7 +4,8 @@ Every item has a natural key: a page is its parent plus its slug (Wagtail keeps
 slugs unique among siblings), a document its title, a theme its slug. An item
 that already exists is left exactly as it is, so whatever an editor changed
 survives a second run; the rows that belong to a page (authors, attachments,
-outputs, hosting periods, its privacy) are created only together with it.
+outputs, its privacy) are created only together with it. The hosting history is
+created once, when no hosting period exists yet.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Revision
 
-from home.models import FeaturedResource, FooterLink, FooterSettings, NavigationSettings
+from home.models import FeaturedResource, FooterLink, FooterSettings, HostingPeriod, NavigationSettings
 from members.choices import Role
 from members.models import ExpertProfile
 from members.profiles import ensure_expert_profile
@@ -36,7 +37,6 @@ from resources.models import (
     CityPage,
     EventOutput,
     EventPage,
-    HostingPeriod,
     PracticeAttachment,
     PracticePage,
     ResearchAuthor,
@@ -161,16 +161,30 @@ def city_page(spec: dict) -> CityPage:
         latitude=latitude,
         longitude=longitude,
     )
-    page.hosting_periods = [HostingPeriod(start=day(start), end=day(end)) for start, end in spec["hosting"]]
     return page
 
 
 def ensure_cities(index: Page, specs: list[dict], tally: Tally) -> dict[str, CityPage]:
     """Cities by slug; a new city page is dated from when the city joined."""
-    return {
+    cities = {
         spec["slug"]: ensure_page(index, CityPage, {"published": spec["joined"], **spec}, city_page, tally)
         for spec in specs
     }
+    ensure_hosting(cities, specs, tally)
+    return cities
+
+
+def ensure_hosting(cities: dict[str, CityPage], specs: list[dict], tally: Tally) -> None:
+    """The network's hosts, in order; only when none is recorded, so that no demo term
+    can overlap one the secretariat entered."""
+    terms = [(cities[spec["slug"]], start, end) for spec in specs for start, end in spec["hosting"]]
+    existing = HostingPeriod.objects.exists()
+    for city, start, end in sorted(terms, key=lambda term: term[1]):
+        tally.add("hosting periods", not existing)
+        if not existing:
+            period = HostingPeriod(city=city, start=day(start), end=day(end))
+            period.full_clean()
+            period.save()
 
 
 # Documents

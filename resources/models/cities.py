@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -100,7 +100,6 @@ class CityPage(Page):
             ],
             heading="Membership",
         ),
-        InlinePanel("hosting_periods", heading="Hosting the network", label="Hosting period"),
         FieldPanel("description"),
         FieldPanel("contact_details"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Coordinates"),
@@ -153,7 +152,8 @@ class CityPage(Page):
 
 
 class HostingPeriod(Orderable):
-    """A term during which the city hosted the network's secretariat."""
+    """Superseded by ``home.HostingPeriod`` (managed by the secretariat only), which
+    home's migration 0004 copied these rows into; no longer edited or read."""
 
     city = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="hosting_periods")
     start = models.DateField(help_text="First day of the term.")

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from home.city_map import WIDTH, city_map, project
-from resources.models import HostingPeriod
+from home.models import HostingPeriod
 from tests.conftest import make_city, restrict_to_members
 from tests.factories import ResearchPageFactory
 

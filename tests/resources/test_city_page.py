@@ -8,10 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.models import HostingPeriod
 from members.choices import ProfileVisibility, Role
 from members.models import ExpertProfile
 from members.profiles import ensure_expert_profile
-from resources.models import CityIndexPage, CityPage, HostingPeriod, ResearchAuthor
+from resources.models import CityIndexPage, CityPage, ResearchAuthor
 from tests.admin_forms import add_url, assert_permission_denied, city_form, index_form
 from tests.conftest import _with_role, make_city, make_practice, restrict_to_members
 from tests.factories import EventPageFactory, ResearchPageFactory
@@ -75,9 +76,7 @@ class TestReading:
         stockholm.contact_details = f"<p>{CONTACT}</p>"
         stockholm.regional_body = "Samverkan Stockholmsregionen (SSR)"
         stockholm.save()
-        HostingPeriod.objects.create(
-            city=stockholm, start=datetime.date(2021, 1, 1), end=datetime.date(2022, 12, 31), sort_order=0
-        )
+        HostingPeriod.objects.create(city=stockholm, start=datetime.date(2021, 1, 1), end=datetime.date(2022, 12, 31))
         make_practice(stockholm, "Open practice", "open")
         restrict_to_members(make_practice(stockholm, "Closed practice", "closed"))
         return stockholm
@@ -204,7 +203,7 @@ class TestCityListings:
 
     def test_hosting_periods_are_listed(self, client, stockholm):
         HostingPeriod.objects.create(city=stockholm, start=datetime.date(2021, 1, 1), end=datetime.date(2022, 12, 31))
-        HostingPeriod.objects.create(city=stockholm, start=datetime.date(2025, 1, 1), sort_order=1)
+        HostingPeriod.objects.create(city=stockholm, start=datetime.date(2025, 1, 1))
         html = client.get(stockholm.url).content.decode()
         assert "31 December 2022" in html
         assert "the present" in html

@@ -21,7 +21,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from home.models import FeaturedResource
+from home.models import FeaturedResource, HostingPeriod
 from members.choices import Role
 from members.models import AuditEvent, ExpertProfile
 from members.roles import Grant, roles_of
@@ -30,7 +30,6 @@ from resources.models import (
     CityPage,
     EventOutput,
     EventPage,
-    HostingPeriod,
     PracticeAttachment,
     PracticePage,
     ResearchAuthor,
