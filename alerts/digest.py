@@ -135,9 +135,13 @@ def _widened(saved_filters, understood_filters) -> bool:
 
 
 def window_end(now: datetime) -> datetime:
+    """Where this run's windows end: in whole milliseconds, as precise as Elasticsearch keeps
+    dates, so both backends draw the line between two windows in the same place."""
     end = now - timedelta(seconds=settings.ALERTS_SETTLE_SECONDS)
     waiting = _first_unindexed()
-    return min(end, waiting - timedelta(microseconds=1)) if waiting else end
+    if waiting:
+        end = min(end, waiting - timedelta(milliseconds=1))
+    return end.replace(microsecond=end.microsecond // 1000 * 1000)
 
 
 def _first_unindexed() -> datetime | None:

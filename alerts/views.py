@@ -72,7 +72,7 @@ def saved_search_list(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def saved_search_edit(request, pk: int):
     saved = get_object_or_404(SavedSearch, pk=pk, user=request.user)
-    form = SavedSearchForm(request.POST or None, instance=saved)
+    form = SavedSearchForm(request.POST if request.method == "POST" else None, instance=saved)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("“%(name)s” is saved.") % {"name": saved.name})
