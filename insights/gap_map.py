@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from insights import charts
 from insights.forms import GapMapForm
@@ -160,7 +160,7 @@ def _private(response):
     return response
 
 
-@require_GET
+@require_safe
 @members_only
 def gap_map_page(request):
     form, table = _read(request)
@@ -181,7 +181,7 @@ def _filename(extension: str) -> str:
     return f"gap-map-{timezone.localdate().isoformat()}.{extension}"
 
 
-@require_GET
+@require_safe
 @members_only
 def gap_map_csv(request):
     """The same table for a spreadsheet: a header row, one row per city, the totals last."""
@@ -202,7 +202,7 @@ def csv_rows(table: Matrix) -> list[list]:
     return [header, *rows, footer]
 
 
-@require_GET
+@require_safe
 @members_only
 def gap_map_svg(request):
     """The map as an SVG heat map sized for an A4 report."""

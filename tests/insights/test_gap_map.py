@@ -216,6 +216,16 @@ def test_filters_narrow_the_counts(client, member, content):
     assert table.total.count == 1  # the research of 2018
 
 
+def test_a_period_open_at_one_end(client, member, content):
+    this_year = timezone.localdate().year
+    table = signed_in(client, member).get(f"{PAGE}?year_from=2021").context["matrix"]
+    assert sorted(table.filters.years) == list(range(2021, this_year + 1))
+    assert table.total.count == 3  # Family liaison, Arena perimeter, Crowds in general
+    table = client.get(f"{PAGE}?year_to=2019").context["matrix"]
+    assert sorted(table.filters.years) == list(range(2000, 2020))  # the 20 years a cell's link can carry
+    assert table.total.count == 2  # Victim support desks, Victims after Barcelona
+
+
 # Who may open it.
 
 
