@@ -23,6 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.hosting import running_on, site_today
 from home.hosting_report import build_report
 from home.models import HostingPeriod
 from members import roles
@@ -90,7 +91,8 @@ class SecretariatOnlyMixin:
 
 
 class HostingReportView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Choose a hosting period (no ``pk``), or read the report of one."""
+    """The report of one hosting period (without ``pk``: of the running one, if any),
+    with the list of periods to choose another."""
 
     page_title = "Hosting report"
     header_icon = "home"
@@ -100,7 +102,10 @@ class HostingReportView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, Templat
         return str(self.period) if self.period else ""
 
     def get(self, request, pk=None):
-        self.period = _period(pk) if pk is not None else None
+        if pk is None:
+            self.period = running_on(site_today()).select_related("city").order_by("-start").first()
+        else:
+            self.period = _period(pk)
         return super().get(request)
 
     def get_context_data(self, **kwargs):
@@ -173,4 +178,4 @@ class SecretariatMenuItem(MenuItem):
 
 
 def report_menu_item():
-    return SecretariatMenuItem("Hosting periods", reverse("hosting_report"), name="hosting-report", icon_name="home")
+    return SecretariatMenuItem("Hosting report", reverse("hosting_report"), name="hosting-report", icon_name="home")

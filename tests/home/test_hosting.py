@@ -420,6 +420,13 @@ class TestReport:
         assert "2022-12-31 23:00" in html  # the event's start in the site's time zone
         assert report_url(stockholm_term, "_csv") in html and report_url(stockholm_term, "_print") in html
 
+    def test_the_report_opens_on_the_running_term(self, secretariat_client, stockholm_term, barcelona):
+        running = period(barcelona, TODAY - 10 * DAY)
+        html = secretariat_client.get(report_url()).content.decode()
+        assert f"Barcelona: {running.start:%-d %B %Y} to {TODAY:%-d %B %Y}" in html
+        assert "The term is still running" in html
+        assert report_url(stockholm_term) in html and report_url(running, "_csv") in html
+
     def test_printable_version_stands_alone(self, secretariat_client, handover, stockholm_term):
         html = secretariat_client.get(report_url(stockholm_term, "_print")).content.decode()
         assert "CTPN hosting report" in html and "@media print" in html
