@@ -37,14 +37,7 @@ from tests.portal.leak_content import (
     keys_of,
     markers_in,
 )
-from tests.search import conftest as search_fixtures
 from tests.search.helpers import facet_counts, kept_for_module
-
-# The search tests' fixtures (this module is not under tests/search/): an empty Elasticsearch
-# index per test, one run per backend, and no index of this run left on the server.
-elasticsearch = search_fixtures.elasticsearch
-search_backend = search_fixtures.search_backend
-_remove_test_indexes = search_fixtures._remove_test_indexes
 
 SIGNED_OUT = {"anonymous", "deactivated", "offboarded"}  # refused with the sign-in page, not a 403
 PUBLIC = SEES["anonymous"]

@@ -28,12 +28,8 @@ from resources.models import EventPage, PracticePage, ResearchPage
 from tests.admin_forms import add_url, event_form, practice_form, research_form
 from tests.conftest import _with_role, make_city
 from tests.portal.test_hostile_input import MARK, unescaped_markup
-from tests.search import conftest as search_fixtures
 from tests.search.helpers import kept_for_module
 
-elasticsearch = search_fixtures.elasticsearch
-search_backend = search_fixtures.search_backend
-_remove_test_indexes = search_fixtures._remove_test_indexes
 BACKENDS = [pytest.param("database"), pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
 
 pytestmark = pytest.mark.django_db
