@@ -11,6 +11,7 @@ from portal.api import api_router
 from portal.documents import document_link
 from portal.health import healthz
 from resources import calendar_views, registration_views
+from resources.compare import compare_view
 from resources.views import practice_list
 from search.views import search_view, suggest_view
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path("insights/", include("insights.urls")),
     path("", include("members.urls")),
     path("practices/", practice_list, name="practice_list"),
+    path("practices/compare/", compare_view, name="practice_compare"),
     path("events/<int:page_id>/register/", registration_views.register, name="event_register"),
     path("events/<int:page_id>/cancel/", registration_views.cancel, name="event_cancel"),
     path("events/<int:page_id>/registrations/", registration_views.registration_list, name="event_registrations"),
