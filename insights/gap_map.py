@@ -163,6 +163,7 @@ def _private(response):
 @require_safe
 @members_only
 def gap_map_page(request):
+    """The table with its filters, key and downloads; a filter that did not validate is reported."""
     form, table = _read(request)
     context = {"form": form, "matrix": table, "legend": legend(table), "downloads_query": map_params(table.filters)}
     return _private(TemplateResponse(request, "insights/gap_map.html", context))
