@@ -27,7 +27,7 @@ import difflib
 import html
 import re
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import reduce
@@ -219,17 +219,18 @@ AUDIENCE_SETS = (
 )
 
 
-def _audience_clause(user) -> tuple[str, list]:
+def _audience_clause(user, words: bool = True) -> tuple[str, list]:
     """The permission filter: entries whose audience set the reader passes (none for a superuser).
     ``can_view`` decides once for each of the few distinct sets, not in a subquery for every
-    match. A set first written after this read is left out: never shown, rather than unchecked."""
+    match. A set first written after this read is left out: never shown, rather than unchecked.
+    Without ``words`` (browsing by filters) the audiences' own index is the way in."""
     audiences = audiences_for_user(user)
     if ALL in audiences:
         return "", []
     readable = [key for (key,) in _fetch(AUDIENCE_SETS, []) if can_view(audiences, audience_set(key))]
     if not readable:
         return " AND 1 = 0", []
-    tested = AUDIENCES_TESTED[connection.vendor] if len(readable) == 1 else "e.audiences"
+    tested = AUDIENCES_TESTED[connection.vendor] if len(readable) == 1 and words else "e.audiences"
     return f" AND {tested} IN ({', '.join(['%s'] * len(readable))})", readable
 
 
@@ -243,9 +244,9 @@ def _bounds_clause(filters: SearchFilters) -> tuple[str, list]:
     return sql, params
 
 
-def _restriction(user, filters: SearchFilters) -> tuple[str, list]:
+def _restriction(user, filters: SearchFilters, words: bool = True) -> tuple[str, list]:
     """What every match must pass whatever its words: the reader's audiences, the publication bounds."""
-    readable, readable_params = _audience_clause(user)
+    readable, readable_params = _audience_clause(user, words)
     bounds, bounds_params = _bounds_clause(filters)
     return readable + bounds, readable_params + bounds_params
 
@@ -565,8 +566,9 @@ def search(
     narrowed to ``vocabulary`` (search.service.search): two statements, the counts then the page
     (after one for the ids a phrase matches, on PostgreSQL). ``after`` (Elasticsearch's cursor)
     is not read here: pages are counted from the first."""
-    readable = _restriction(user, filters)  # before index_scans: it reads its index
-    with index_scans():
+    readable = _restriction(user, filters, bool(parsed))  # before index_scans: it reads its index
+    # Only words are matched through the text's index; browsing by filters has none to use.
+    with index_scans() if parsed else nullcontext():
         matching = Matching.build(parsed, readable)
         total, counts = facet_counts(matching, filters) if matching else (0, {})
         page = clamp_page(page, total, per_page)
@@ -703,7 +705,7 @@ def gap_sql(restriction: tuple[str, list], filters: SearchFilters) -> tuple[str,
 def gap_map(filters: SearchFilters, vocabulary: Vocabulary, user) -> GapMap:
     """The gap map in one grouped statement (search.service.gap_map)."""
     counts, city_totals, theme_totals, total = {}, {}, {}, 0
-    for city, theme, count in _fetch(*gap_sql(_restriction(user, filters), filters)):
+    for city, theme, count in _fetch(*gap_sql(_restriction(user, filters, words=False), filters)):
         if city and city not in vocabulary.cities or theme and theme not in vocabulary.themes:
             continue  # a city the reader may not see (named by research they may read), a theme gone
         if city and theme:
