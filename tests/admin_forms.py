@@ -145,7 +145,6 @@ def city_form(*, publish=True, **overrides) -> dict:
             "contact_details": rich_text("<p>Call the duty officer.</p>"),
             "latitude": "",
             "longitude": "",
-            "hosting_periods": inline_formset([]),
             "seo_title": "",
             "search_description": "",
         },

@@ -1,4 +1,4 @@
-from .cities import CityIndexPage, CityPage, HostingPeriod
+from .cities import CityIndexPage, CityPage
 from .events import EventIndexPage, EventOutput, EventPage
 from .practices import PracticeAttachment, PracticePage
 from .registrations import Registration
@@ -12,7 +12,6 @@ __all__ = [
     "EventIndexPage",
     "EventOutput",
     "EventPage",
-    "HostingPeriod",
     "PracticeAttachment",
     "PracticePage",
     "PracticeReviewSettings",

@@ -2,11 +2,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from resources.choices import Country
@@ -149,24 +148,3 @@ class CityPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(city_page_context(self, request.user))
         return context
-
-
-class HostingPeriod(Orderable):
-    """Superseded by ``home.HostingPeriod`` (managed by the secretariat only), which
-    home's migration 0004 copied these rows into; no longer edited or read."""
-
-    city = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="hosting_periods")
-    start = models.DateField(help_text="First day of the term.")
-    end = models.DateField(null=True, blank=True, help_text="Last day; empty while the term runs.")
-
-    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "hosting period"
-
-    def __str__(self):
-        return f"{self.start:%Y}-{self.end:%Y}" if self.end else f"{self.start:%Y}-"
-
-    def clean(self):
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": "A hosting term cannot end before it starts."})

@@ -8,7 +8,6 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +19,6 @@ from members.choices import Role
 from members.models import Invitation
 from portal import page_cache
 from resources.choices import RegistrationStatus
-from resources.models import HostingPeriod as OldHostingPeriod
 from resources.models import Registration
 from tests.conftest import make_city, make_practice, restrict_to_members
 from tests.factories import EventPageFactory, ResearchPageFactory
@@ -122,19 +120,6 @@ class TestValidation:
         response = secretariat_client.post(reverse("wagtailadmin_pages:delete", args=[stockholm.pk]))
         assert response.status_code in (200, 302)
         assert type(stockholm).objects.filter(pk=stockholm.pk).exists()
-
-
-def test_migration_copies_the_terms_kept_on_city_pages(stockholm, barcelona):
-    """home 0004: the terms city editors used to keep on their pages carry over as they were."""
-    from importlib import import_module
-
-    OldHostingPeriod.objects.create(city=stockholm, start=FIRST, end=LAST)
-    OldHostingPeriod.objects.create(city=barcelona, start=datetime.date(2025, 1, 1))
-    import_module("home.migrations.0004_copy_hosting_periods").copy_periods(apps, None)
-    assert [(p.city, p.start, p.end) for p in HostingPeriod.objects.all()] == [
-        (stockholm, FIRST, LAST),
-        (barcelona, datetime.date(2025, 1, 1), None),
-    ]
 
 
 # -- Who may manage the periods and read the report --------------------------------
