@@ -61,6 +61,8 @@ class SaveSearchForm(forms.Form):
             raise forms.ValidationError(TOO_LONG)
         try:
             query_string = searches.clean(cleaned["search"], self.user)
+        except searches.SearchTooLong:
+            raise forms.ValidationError(TOO_LONG) from None
         except searches.NotASearch:
             raise forms.ValidationError(NOTHING_TO_SAVE) from None
         if len(query_string) > MAX_QUERY_STRING_LENGTH:

@@ -18,7 +18,11 @@ MAX_RAW_LENGTH = 20_000  # a query string as a form posts it, before cleaning; l
 
 
 class NotASearch(ValueError):
-    """The text is not a search that can be saved."""
+    """The text is not a search that can be saved: nothing in it to search for."""
+
+
+class SearchTooLong(NotASearch):
+    """The text is longer, or has more parameters, than a search form sends."""
 
 
 def may_save(user) -> bool:
@@ -35,15 +39,15 @@ def clean(raw: str, user) -> str:
     """The query string to store for ``raw``: the query and the facet values ``user`` may use,
     without page, cursor or sort. Raises NotASearch when nothing is left to search for."""
     if len(raw) > MAX_RAW_LENGTH:
-        raise NotASearch("too long")
+        raise SearchTooLong
     try:
         asked = parse(raw)
     except SuspiciousOperation as error:  # more parameters than Django reads
-        raise NotASearch("too many parameters") from error
+        raise SearchTooLong from error
     filters = tidy(asked.query, asked.filters, user, 1, SORTS[0], None).filters
     cleaned = SearchRequest(query=asked.query, filters=filters)
     if not cleaned.query and not cleaned.filtered:
-        raise NotASearch("empty")
+        raise NotASearch
     return cleaned.query_string()
 
 
