@@ -15,6 +15,8 @@ is one test that asks as every role in turn, search surfaces on both backends.
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import re
 from collections import Counter
 
@@ -239,6 +241,35 @@ def test_related_resources(world, browsers, search_backend, subtests):
                 if response.context is not None:  # else the page cache's copy, already read above
                     related = {item for hit in response.context.get("related", []) for item in markers_in(hit.title)}
                     assert related <= SEES[role]
+
+
+@pytest.mark.parametrize("search_backend", BACKENDS, indirect=True)
+def test_gap_map_page_csv_and_chart(world, browsers, search_backend, subtests):
+    """Each city's count, on the page, in the CSV and in the chart, is the practices and events
+    the reader may read; people without network access get no count at all."""
+    search_backend.sync()
+    names = ("gap_map", "gap_map_csv", "gap_map_svg")
+    titles = {city.slug: city.title for city in world["cities"]}
+    for role, browser in browsers.items():
+        readable = [ITEMS[key] for key in SEES[role] if ITEMS[key].kind in ("practice", "event")]
+        with subtests.test(role=role):
+            page, sheet, chart = (browser.get(reverse(name), {"type": ["practice", "event"]}) for name in names)
+            if role in SIGNED_OUT | {"outsider"}:
+                for response in (page, sheet, chart):
+                    assert_refused(response, role)
+                continue
+            for response in (page, sheet, chart):
+                assert response.status_code == 200
+                assert not leaked(read(response), role)
+            matrix = page.context["matrix"]
+            assert {row.slug: row.total.count for row in matrix.rows if row.total.count} == Counter(
+                item.city for item in readable
+            )
+            assert matrix.total.count == len(readable)
+            rows = list(csv.reader(io.StringIO(read(sheet).lstrip("\ufeff"))))
+            assert {row[0]: int(row[-1]) for row in rows[1:-1] if int(row[-1])} == Counter(
+                titles[item.city] for item in readable
+            )
 
 
 # Surfaces that are the same for everyone: the API, feeds, the public calendar, the sitemap
