@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from alerts.choices import Frequency
@@ -74,10 +74,11 @@ def due(end: datetime):
 def send_due(now: datetime | None = None) -> Outcome:
     """Send every due saved search's email; one that fails is logged and tried on the next run."""
     end = window_end(now or timezone.now())
+    latest = _latest_publication()
     outcome = Outcome()
     for pk in due(end).order_by("pk").values_list("pk", flat=True):
         try:
-            outcome.add(send_one(pk, end))
+            outcome.add(send_one(pk, end, latest))
         except Exception:  # SMTP refused, search failed...: this search only, the others go on
             logger.exception("Alert email of saved search %s not sent; the next run tries again", pk)
             outcome.failed += 1
@@ -85,24 +86,31 @@ def send_due(now: datetime | None = None) -> Outcome:
 
 
 @transaction.atomic
-def send_one(pk: int, end: datetime) -> str:
-    """Send one saved search's email for the window ending at ``end``, if it is still due."""
+def send_one(pk: int, end: datetime, latest: datetime | None = None) -> str:
+    """Send one saved search's email for the window ending at ``end``, if it is still due.
+    ``latest``: the last first publication of any page; none since the window began, no search."""
     locked = due(end).select_for_update(skip_locked=True, of=("self",)).select_related("user")
     saved = locked.filter(pk=pk).first()
     if saved is None:
         return TAKEN  # another run holds it or has just sent it
     result = NO_ACCESS
     if may_save(saved.user) and saved.user.email:
-        digest = collect(saved, end)
-        result = SENT if digest.total else NOTHING_NEW
-        if digest.total:
+        result = NOTHING_NEW
+        digest = collect(saved, end) if latest and latest > saved.covered_until else None
+        if digest and digest.total:
             from alerts.emails import send_digest  # the email templates need the URL configuration
 
             send_digest(digest)
-            saved.last_sent_at = timezone.now()
+            result, saved.last_sent_at = SENT, timezone.now()
     saved.covered_until = end  # a window without access passes unsent: no flood when access returns
     saved.save(update_fields=["covered_until", "last_sent_at"])
     return result
+
+
+def _latest_publication() -> datetime | None:
+    from wagtail.models import Page
+
+    return Page.objects.aggregate(latest=Max("first_published_at"))["latest"]
 
 
 def collect(saved: SavedSearch, end: datetime) -> Digest:

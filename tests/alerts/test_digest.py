@@ -32,6 +32,7 @@ def test_the_email_lists_exactly_the_new_matches(index, member, stockholm, barce
     published(stockholm, "Harbour review", 4 * HOUR)  # before the last email
     published(barcelona, "Harbour festival", 2 * HOUR)  # another city
     published(stockholm, "Lighthouse drill", 2 * HOUR)  # other words
+    published(stockholm, "Harbour withdrawn", 2 * HOUR).unpublish()
     published(stockholm, "Harbour cameras", datetime.timedelta(seconds=30))  # still settling: next time
     index.sync()
 
