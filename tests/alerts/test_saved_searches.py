@@ -208,3 +208,27 @@ def test_a_person_who_lost_network_access_still_sees_and_deletes_their_saved_sea
     page = client.get(LIST).content.decode()
     assert "From before" in page and "send no email while you have no network access" in page
     assert client.post(reverse("alerts:delete", args=[saved.pk])).status_code == 302
+
+
+def test_a_search_by_filters_alone_can_be_saved(member_client, member, stockholm):
+    page = member_client.get("/search/", {"type": "practice", "city": "stockholm"}).content.decode()
+    assert "Save this search" in page
+    save(member_client, "type=practice&city=stockholm")
+    saved = SavedSearch.objects.get(user=member)
+    assert (saved.query_string, saved.name) == ("city=stockholm&type=practice", "Stockholm · Practices")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "<script>alert(1)</script>", "city": "<b>x</b>"},
+        {"q": "harbour " * 1300},
+        {"q": "\x00\x1f", "year": "9" * 400, "page": "-1", "after": "%%%"},
+        {"q": "harbour", "theme": ["a" * 101] * 200},
+    ],
+)
+def test_the_save_control_survives_hostile_search_pages(member_client, params, stockholm):
+    response = member_client.get("/search/", params)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<script>alert(1)" not in body and "<b>x</b>" not in body
