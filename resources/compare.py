@@ -131,10 +131,8 @@ def compared_practices(theme, ids, user) -> list[PracticePage]:
     """The practices among ``ids`` that ``user`` may read and that are on ``theme``, in the
     order asked, with their city, badge and the attachments the reader may open."""
     attachments = PracticeAttachment.objects.select_related("document").order_by("sort_order")
-    queryset = (
-        visible_pages(PracticePage.objects.filter(pk__in=ids, themes=theme), user)
-        .prefetch_related(Prefetch("attachments", queryset=attachments))
-        .distinct()
+    queryset = visible_pages(PracticePage.objects.filter(pk__in=ids, themes=theme), user).prefetch_related(
+        Prefetch("attachments", queryset=attachments)
     )
     found = {practice.pk: practice for practice in prepare_cards(queryset, user)}
     practices = [found[pk] for pk in ids if pk in found]
