@@ -154,24 +154,8 @@ def window_end(now: datetime) -> datetime:
 
 def _first_unindexed() -> datetime | None:
     """The earliest first publication among pages whose Elasticsearch update is still queued."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
     from wagtail.models import Page
 
-    from search import es
-    from search.tasks import update_index
+    from search.tasks import queued_page_ids
 
-    if not es.enabled():
-        return None  # the database's index is written with the page (search.tasks.enqueue)
-    queued = DBTaskResult.objects.filter(
-        task_path=update_index.module_path, status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]
-    )
-    page_ids = {pk for args in queued.values_list("args_kwargs", flat=True) for pk in _page_ids(args)}
-    return Page.objects.filter(pk__in=page_ids).aggregate(first=Min("first_published_at"))["first"]
-
-
-def _page_ids(args_kwargs: dict) -> list[int]:
-    """The page ids of one queued ``update_index(page_ids, attempt)`` call."""
-    args, kwargs = args_kwargs.get("args") or [], args_kwargs.get("kwargs") or {}
-    ids = args[0] if args else kwargs.get("page_ids", [])
-    return [pk for pk in ids if isinstance(pk, int)]
+    return Page.objects.filter(pk__in=queued_page_ids()).aggregate(first=Min("first_published_at"))["first"]

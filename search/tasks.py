@@ -53,6 +53,24 @@ def enqueue(page_ids: Iterable[int], written: Iterable[int] = ()) -> None:
         update_index.enqueue(ids[start : start + IDS_PER_TASK])
 
 
+def queued_page_ids() -> set[int]:
+    """Pages whose Elasticsearch update is queued or running: what searches may not find yet.
+    None without Elasticsearch (the database's index is written with the page, ``enqueue``)."""
+    if not es.enabled():
+        return set()
+    queued = DBTaskResult.objects.filter(
+        task_path=update_index.module_path, status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    )
+    return {pk for args in queued.values_list("args_kwargs", flat=True) for pk in _page_ids(args)}
+
+
+def _page_ids(args_kwargs: dict) -> list[int]:
+    """The page ids of one queued ``update_index(page_ids, attempt)`` call."""
+    args, kwargs = args_kwargs.get("args") or [], args_kwargs.get("kwargs") or {}
+    ids = args[0] if args else kwargs.get("page_ids", [])
+    return [pk for pk in ids if isinstance(pk, int)]
+
+
 def unreachable(error: Exception) -> bool:
     """Whether ``error`` means Elasticsearch is down or overloaded (try again) rather than a bug."""
     if isinstance(error, ApiError):
