@@ -16,15 +16,20 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime
 import io
 import re
 from collections import Counter
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
+from alerts.choices import Frequency
+from alerts.models import SavedSearch
 from tests.portal.leak_content import (
     ADMIN_SEES,
     DRAFT_TITLES,
@@ -270,6 +275,61 @@ def test_gap_map_page_csv_and_chart(world, browsers, search_backend, subtests):
             assert {row[0]: int(row[-1]) for row in rows[1:-1] if int(row[-1])} == Counter(
                 titles[item.city] for item in readable
             )
+
+
+def test_compare_practices(world, browsers, subtests):
+    """The picker lists, and the table shows, only practices the reader may read; asking for a
+    restricted one is refused without naming it."""
+    pages = world["pages"]
+    asked = {"theme": "victim-support", "practice": [pages[key].pk for key in ("public", "members", "group")]}
+    for role, browser in browsers.items():
+        readable = SEES[role] & PRACTICES
+        with subtests.test(role=role):
+            themes = browser.get(reverse("practice_compare"))
+            assert themes.status_code == 200
+            assert not leaked(read(themes), role)
+            picker = browser.get(reverse("practice_compare"), {"theme": "victim-support"})
+            assert not leaked(read(picker), role)
+            # One readable practice is nothing to compare: the picker then lists none.
+            assert markers_in(read(picker)) & PRACTICES == (readable if len(readable) > 1 else set())
+            table = browser.get(reverse("practice_compare"), asked)
+            assert not leaked(read(table), role)
+            if {"members", "group"} <= readable:
+                assert table.status_code == 200
+                # The three side by side, and the form to change them offering the rest.
+                assert markers_in(read(table)) & PRACTICES == readable
+                assert [markers_in(str(practice.title)) for practice in table.context["practices"]] == [
+                    {"public"},
+                    {"members"},
+                    {"group"},
+                ]
+            else:
+                assert table.status_code == 400
+
+
+@pytest.mark.parametrize("search_backend", BACKENDS, indirect=True)
+def test_saved_search_emails(world, search_backend, settings, subtests):
+    """Everyone saves the search that finds every item; each email lists exactly the items its
+    reader may read, and those without network access get none."""
+    settings.ALERTS_SETTLE_SECONDS = 0
+    search_backend.sync()
+    published = [page.first_published_at for page in world["pages"].values() if page.first_published_at]
+    since = min(published) - datetime.timedelta(seconds=1)
+    for user in world["users"].values():
+        SavedSearch.objects.create(
+            user=user, name="All", query_string=f"q={SHARED_WORD}", frequency=Frequency.IMMEDIATE, covered_until=since
+        )
+    call_command("send_search_alerts", stdout=io.StringIO())
+    for role, user in world["users"].items():
+        with subtests.test(role=role):
+            sent = [message for message in mail.outbox if message.to == [user.email]]
+            if role in SIGNED_OUT | {"outsider"}:
+                assert sent == []
+                continue
+            (message,) = sent
+            texts = [message.body, *(content for content, _type in message.alternatives)]
+            for text in texts:
+                assert markers_in(text) == SEES[role] & SEARCHABLE
 
 
 # Surfaces that are the same for everyone: the API, feeds, the public calendar, the sitemap
