@@ -673,6 +673,68 @@ def test_uploads_by_an_editor(editor_client, stockholm, name, content, title, ki
 
 
 # ---------------------------------------------------------------------------
+# Network insights: the gap map and its downloads, comparing practices, saved searches, and the
+# secretariat's reports.
+
+GAP_MAP_PATHS = ["/insights/gap-map/", "/insights/gap-map.csv", "/insights/gap-map.svg"]
+GAP_MAP_PARAMS = ["type", "phase", "evidence", "year_from", "year_to"]
+
+
+@pytest.mark.parametrize("search_backend", BACKENDS, indirect=True)
+@settings(DRILL, max_examples=60)
+@given(path=st.sampled_from(GAP_MAP_PATHS), pairs=params_of(GAP_MAP_PARAMS, st.one_of(hostile_text, hostile_number)))
+def test_gap_map_filters(client, backend, member, path, pairs):
+    case()
+    client.force_login(member)
+    assert_get_survives(client, "gap map", path, pairs)
+
+
+@settings(DRILL, max_examples=80)
+@given(
+    pairs=params_of(["theme", "practice", "practice", "practice"], st.one_of(hostile_text, hostile_number, hostile_id)),
+    signed_in=st.booleans(),
+)
+def test_compare_choices(client, corpus, member, pairs, signed_in):
+    case()
+    client.logout()
+    if signed_in:
+        client.force_login(member)
+    assert_get_survives(client, "compare", "/practices/compare/", pairs)
+
+
+saved_search_form = st.fixed_dictionaries(
+    {
+        "search": st.one_of(hostile_text, params_of(SEARCH_PARAMS).map(query_string)),
+        "name": hostile_text,
+        "frequency": st.one_of(hostile_text, st.sampled_from(["immediate", "weekly", "off"])),
+    }
+)
+
+
+@settings(DRILL, max_examples=60)
+@given(form=saved_search_form, item=hostile_id)
+def test_saved_search_forms(member_client, corpus, form, item):
+    case()
+    assert_post_survives(member_client, "saved searches", "/accounts/saved-searches/save/", form)
+    assert_post_survives(member_client, "saved searches", f"/accounts/saved-searches/{item}/", form)
+    assert_get_survives(member_client, "saved searches", "/accounts/saved-searches/")
+    assert_get_survives(member_client, "saved searches", f"/accounts/saved-searches/unsubscribe/{quote(form['name'])}/")
+
+
+REPORTS = ["/admin/search-analytics/", "/admin/search-analytics/csv/", "/admin/hosting-report/"]
+
+
+@settings(DRILL, max_examples=60)
+@given(
+    path=st.one_of(st.sampled_from(REPORTS), hostile_id.map(lambda pk: f"/admin/hosting-report/{pk}/csv/")),
+    pairs=params_of(["days", "start", "end", "audience"], st.one_of(hostile_text, hostile_number)),
+)
+def test_secretariat_reports(secretariat_client, corpus, path, pairs):
+    case()
+    assert_get_survives(secretariat_client, "reports", path, pairs)
+
+
+# ---------------------------------------------------------------------------
 
 
 def test_record_the_drill(drill):
