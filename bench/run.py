@@ -207,7 +207,7 @@ def _rebuilt(output: str, command: str) -> dict:
 
 
 def _total(body: bytes) -> int | None:
-    found = re.search(rb'results__count">\s*([\d,]+) results?', body)
+    found = re.search(rb'results__count">\s*([\d,]+) (?:results?|resources?)', body)
     return int(found[1].replace(b",", b"")) if found else 0
 
 

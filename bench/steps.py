@@ -28,6 +28,7 @@ QUERIES = [
     ("common", f"q={COMMON_TERM}"),
     ("phrase", "q=" + "%22" + "+".join(PHRASE) + "%22"),
     ("facets", f"q={COMMON_TERM}&city=stockholm&lang=en"),
+    ("browse", "city=stockholm&type=practice"),  # filters alone: every practice of one city, newest first
     ("typo", f"q={TYPO}"),
     ("deep", f"q={COMMON_TERM}&page=100"),
     ("jump", f"q={COMMON_TERM}&page=100"),
