@@ -8,7 +8,6 @@ only the secretariat reads the report, which counts members-only content too.
 
 import csv
 
-from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -17,12 +16,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.forms import HostingPeriodForm
 from home.hosting import running_on, site_today
 from home.hosting_report import build_report
 from home.models import HostingPeriod
@@ -60,11 +60,10 @@ class HostingPeriodViewSet(SnippetViewSet):
         Column("end", label="End", accessor=lambda period: period.end or "Ongoing"),
     ]
     # A plain list of the cities: Wagtail's page chooser fails to redisplay a garbage value.
-    panels = [
-        FieldPanel("city", widget=forms.Select),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldPanel("handover_notes"),
-    ]
+    edit_handler = ObjectList(
+        [FieldPanel("city"), FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("handover_notes")],
+        base_form_class=HostingPeriodForm,
+    )
 
     def get_queryset(self, request):
         return HostingPeriod.objects.select_related("city")
