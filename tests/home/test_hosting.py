@@ -108,7 +108,9 @@ class TestValidation:
 
     def test_a_term_does_not_clash_with_itself(self, stockholm_term):
         stockholm_term.end = datetime.date(2023, 6, 30)
-        stockholm_term.full_clean()
+        stockholm_term.full_clean()  # would raise ValidationError for an overlap
+        stockholm_term.save()
+        assert HostingPeriod.objects.get(pk=stockholm_term.pk).end == datetime.date(2023, 6, 30)
 
     def test_a_hosting_city_cannot_be_deleted(self, stockholm_term, stockholm):
         from django.db.models import ProtectedError
