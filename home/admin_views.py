@@ -15,22 +15,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.forms import HostingPeriodForm
+from home.forms import MAX_ID, HostingPeriodForm
 from home.hosting import running_on, site_today
 from home.hosting_report import build_report
 from home.models import HostingPeriod
 from members import roles
+from members.admin_views import SecretariatMenuItem
 from resources.registration_views import safe_cell
-
-# Larger ids cannot exist; PostgreSQL would answer them with an error, not "no rows".
-MAX_ID = 2**63 - 1
 
 
 class SecretariatPolicy(BasePermissionPolicy):
@@ -169,11 +166,6 @@ def report_urls():
         path("hosting-report/<int:pk>/print/", HostingReportPrintView.as_view(), name="hosting_report_print"),
         path("hosting-report/<int:pk>/csv/", hosting_report_csv, name="hosting_report_csv"),
     ]
-
-
-class SecretariatMenuItem(MenuItem):
-    def is_shown(self, request):
-        return roles.is_secretariat(request.user)
 
 
 def report_menu_item():

@@ -6,8 +6,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from resources.models import CityPage
 
-# The largest id a database column holds: a larger number is no city, and SQLite cannot even
-# be asked about it (its driver raises OverflowError, which Django's choice field lets through).
+# The largest id a database column holds: a larger number names nothing. PostgreSQL answers it
+# with an error, not "no rows", and SQLite's driver raises OverflowError, which Django's choice
+# field lets through.
 MAX_ID = 2**63 - 1
 
 
