@@ -8,9 +8,7 @@ only the secretariat reads the report, which counts members-only content too.
 
 import csv
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -18,30 +16,21 @@ from django.views.generic import TemplateView
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.forms import MAX_ID, HostingPeriodForm
+from home.forms import HostingPeriodForm
 from home.hosting import running_on, site_today
 from home.hosting_report import build_report
 from home.models import HostingPeriod
 from members import roles
-from members.admin_views import SecretariatMenuItem
+from members.admin_views import SecretariatMenuItem, SecretariatOnlyPolicy
 from resources.registration_views import safe_cell
 
-
-class SecretariatPolicy(BasePermissionPolicy):
-    """Every action for the secretariat; none for anyone else."""
-
-    def user_has_permission(self, user, action):
-        return roles.is_secretariat(user)
-
-    def users_with_any_permission(self, actions):
-        condition = Q(is_superuser=True) | Q(groups__name=roles.SECRETARIAT_GROUP)
-        return get_user_model().objects.filter(condition, is_active=True).distinct()
-
-
-hosting_policy = SecretariatPolicy(HostingPeriod)
+# Hosting periods' ids are big integers: a larger number is none, and PostgreSQL would answer it
+# with an error, not "no rows".
+MAX_ID = 2**63 - 1
+# Every action for the secretariat; none for anyone else.
+hosting_policy = SecretariatOnlyPolicy(HostingPeriod, actions=None)
 
 
 class HostingPeriodViewSet(SnippetViewSet):

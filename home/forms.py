@@ -4,17 +4,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from resources.listing import MAX_PAGE_ID
 from resources.models import CityPage
-
-# The largest id a database column holds: a larger number names nothing. PostgreSQL answers it
-# with an error, not "no rows", and SQLite's driver raises OverflowError, which Django's choice
-# field lets through.
-MAX_ID = 2**63 - 1
 
 
 class CityChoiceField(forms.ModelChoiceField):
+    """A city by page id; a number no page id can be is refused before the database is asked
+    (SQLite's driver raises OverflowError past 64 bits, which Django's choice field lets through)."""
+
     def to_python(self, value):
-        if isinstance(value, str) and value.strip().isdigit() and int(value) > MAX_ID:
+        if isinstance(value, str) and value.strip().isdigit() and int(value) > MAX_PAGE_ID:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 

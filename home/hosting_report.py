@@ -69,8 +69,9 @@ def _city_paths() -> dict[str, str]:
 
 
 def _practice_city(page: PracticePage, city_paths: dict[str, str]) -> list[str]:
-    """The city a practice sits under in the tree."""
-    return [title for path, title in city_paths.items() if page.path.startswith(path)][:1]
+    """The city a practice sits under: its parent page (practices live directly under their city)."""
+    title = city_paths.get(page.path[: -Page.steplen])
+    return [title] if title else []
 
 
 def published_resources(since, until) -> list[Resource]:

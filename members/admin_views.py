@@ -54,15 +54,21 @@ def _admins(*extra: Q):
 
 
 class SecretariatOnlyPolicy(BasePermissionPolicy):
-    """Only the secretariat may view; nobody changes anything through the admin."""
+    """Only the secretariat, and only ``actions``: by default viewing (nobody changes anything
+    through the admin); ``None`` for every action (a snippet the secretariat manages)."""
 
-    actions = frozenset({"view"})
+    def __init__(self, model, actions: frozenset[str] | None = frozenset({"view"})):
+        super().__init__(model)
+        self.actions = actions
+
+    def _allows(self, actions) -> bool:
+        return self.actions is None or bool(self.actions & set(actions))
 
     def user_has_permission(self, user, action):
-        return action in self.actions and roles.is_secretariat(user)
+        return self._allows({action}) and roles.is_secretariat(user)
 
     def users_with_any_permission(self, actions):
-        return _admins() if self.actions & set(actions) else get_user_model().objects.none()
+        return _admins() if self._allows(actions) else get_user_model().objects.none()
 
 
 class InvitationPermissionPolicy(BasePermissionPolicy):

@@ -22,11 +22,10 @@ from wagtail.documents import get_document_model
 
 from portal.access import visible_documents, visible_pages
 from portal.page_cache import cache_public
-from resources.listing import prepare_cards
+from resources.listing import MAX_PAGE_ID, prepare_cards
 from resources.models import PracticeAttachment, PracticePage, Theme
 
 MIN_PRACTICES, MAX_PRACTICES = 2, 4
-MAX_PAGE_ID = 2**31 - 1  # page ids are PostgreSQL integers: a larger number is no page
 MAX_ID_LENGTH = len(str(MAX_PAGE_ID))
 LIMITS = {"min_practices": MIN_PRACTICES, "max_practices": MAX_PRACTICES}
 MAX_VALUES = 16  # more practice values than this are refused before any is read

@@ -30,6 +30,8 @@ from resources.models import (
 )
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
+# Page ids are PostgreSQL integers: a larger number is no page, and asking for it is an error, not "no rows".
+MAX_PAGE_ID = 2**31 - 1
 
 # What a resource card shows beyond the page itself: (select_related, prefetch_related).
 CARD_PREFETCHES = {

@@ -19,16 +19,15 @@ from django.views.decorators.http import require_GET, require_POST
 from portal.access import may_see_registrations, members_only, refuse, user_can_view_page
 from resources import registrations
 from resources.choices import RegistrationStatus
+from resources.listing import MAX_PAGE_ID
 from resources.models import EventPage
 
-# Larger ids cannot exist; PostgreSQL would answer them with an error, not "no rows".
-MAX_ID = 2**31 - 1
 # Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _event(page_id: int, **filters) -> EventPage:
-    event = EventPage.objects.filter(pk=page_id, **filters).first() if page_id <= MAX_ID else None
+    event = EventPage.objects.filter(pk=page_id, **filters).first() if page_id <= MAX_PAGE_ID else None
     if event is None:
         raise Http404("No such event.")
     return event
